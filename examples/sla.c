@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/* sla: the command-line face of libsla. It parses arguments, calls the
+ * library and prints; every number comes from the library. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sla.h>
+
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+    "usage: sla <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  version                      print the tool's and the library's version\n"
+    "  budget --target PCT --span DURATION [--start RFC3339] [--json]\n"
+    "                               downtime a target allows over a span,\n"
+    "                               e.g. sla budget --target 99.99 --span P30D\n"
+    "  help                         print this text\n";
+
+/* "sla: <what>" or "sla: <what> '<arg>'", then a hint. */
+static int usage_error(const char *what, const char *arg)
+{
+    if (arg)
+        fprintf(stderr, "sla: %s '%s'\n", what, arg);
+    else
+        fprintf(stderr, "sla: %s\n", what);
+    fprintf(stderr, "Try 'sla help'.\n");
+    return EXIT_USAGE;
+}
+
+/* "--name value" or "--name=value"; returns the value or NULL. */
+static const char *option_value(int argc, char **argv, int *i,
+                                const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static int parse_failed(const char *option, const char *text,
+                        const struct sla_error *err)
+{
+    fprintf(stderr, "sla: %s '%s': column %d: %s\n", option, text,
+            (int)err->column, err->message);
+    return EXIT_FAILURE;
+}
+
+static int cmd_version(void)
+{
+    printf("sla %s (libsla %s)\n", SLA_VERSION_STRING, sla_version_string());
+    return EXIT_SUCCESS;
+}
+
+static int cmd_budget(int argc, char **argv)
+{
+    const char *target_text = NULL, *span_text = NULL, *start_text = NULL;
+    int json = 0, i, rc;
+    int32_t ppm;
+    int64_t span_ms, allowed, start = 0, end = 0, offset = 0;
+    struct sla_duration span;
+    struct sla_error err;
+    char pct[SLA_PERCENT_SIZE], secs[32], human[64];
+    char from[SLA_RFC3339_SIZE], to[SLA_RFC3339_SIZE];
+
+    for (i = 2; i < argc; i++) {
+        const char *v;
+        if ((v = option_value(argc, argv, &i, "--target")))
+            target_text = v;
+        else if ((v = option_value(argc, argv, &i, "--span")))
+            span_text = v;
+        else if ((v = option_value(argc, argv, &i, "--start")))
+            start_text = v;
+        else if (strcmp(argv[i], "--json") == 0)
+            json = 1;
+        else
+            return usage_error("budget: unknown or incomplete option",
+                               argv[i]);
+    }
+    if (!target_text)
+        return usage_error("budget: --target is required, e.g. 99.99", NULL);
+    if (!span_text)
+        return usage_error("budget: --span is required, e.g. P30D", NULL);
+    if (sla_ppm_parse_percent(&ppm, target_text, strlen(target_text), &err))
+        return parse_failed("--target", target_text, &err);
+    if (sla_duration_parse(&span, span_text, strlen(span_text), &err))
+        return parse_failed("--span", span_text, &err);
+    if (start_text) {
+        if (sla_rfc3339_parse(&start, &offset, start_text, strlen(start_text),
+                              &err))
+            return parse_failed("--start", start_text, &err);
+        rc = sla_time_add_duration(&end, start, &span, offset);
+        if (rc == 0)
+            rc = sla_time_sub(&span_ms, end, start);
+    } else {
+        rc = sla_duration_to_ms(&span_ms, &span);
+        if (rc == SLA_EINVAL) {
+            fprintf(stderr, "sla: --span '%s' has calendar years or months, "
+                            "whose length depends on where they start: "
+                            "give --start too\n", span_text);
+            return EXIT_FAILURE;
+        }
+    }
+    if (rc == 0 && span_ms < 0)
+        rc = SLA_EINVAL;
+    if (rc == 0)
+        rc = sla_budget_allowed(&allowed, span_ms, ppm);
+    if (rc) {
+        fprintf(stderr, "sla: --span '%s': %s\n", span_text,
+                rc == SLA_EINVAL ? "expected a span that is not negative"
+                                 : sla_strerror(rc));
+        return EXIT_FAILURE;
+    }
+    sla_ppm_format_percent(pct, sizeof pct, ppm);
+    sla_time_format_seconds(secs, sizeof secs, allowed);
+    sla_time_format_human(human, sizeof human, allowed);
+    if (start_text) {
+        if (sla_rfc3339_format_offset(from, sizeof from, start, offset) < 0 ||
+            sla_rfc3339_format_offset(to, sizeof to, end, offset) < 0) {
+            fprintf(stderr, "sla: --start '%s': the span ends after year "
+                            "9999\n", start_text);
+            return EXIT_FAILURE;
+        }
+    }
+    if (json) {
+        printf("{\"target_percent\":\"%s\",\"target_ppm\":%ld,"
+               "\"span\":\"%s\",",
+               pct, (long)ppm, span_text);
+        if (start_text)
+            printf("\"start\":\"%s\",\"end\":\"%s\",", from, to);
+        printf("\"span_ms\":%lld,\"allowed_downtime_ms\":%lld}\n",
+               (long long)span_ms, (long long)allowed);
+    } else {
+        char span_secs[32];
+        sla_time_format_seconds(span_secs, sizeof span_secs, span_ms);
+        printf("target            %s%% (%ld ppm)\n", pct, (long)ppm);
+        if (start_text)
+            printf("span              %s from %s to %s = %s s\n", span_text,
+                   from, to, span_secs);
+        else
+            printf("span              %s = %s s\n", span_text, span_secs);
+        printf("allowed downtime  %s s (%s)\n", secs, human);
+    }
+    return EXIT_SUCCESS;
+}
+
+static int run(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("a command is required", NULL);
+    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0)
+        return cmd_version();
+    if (strcmp(argv[1], "budget") == 0)
+        return cmd_budget(argc, argv);
+    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
+        fputs(usage_text, stdout);
+        return EXIT_SUCCESS;
+    }
+    return usage_error("unknown command", argv[1]);
+}
+
+int main(int argc, char **argv)
+{
+    int rc = run(argc, argv);
+    /* A full disk or closed pipe must not look like success. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sla: cannot write the output\n");
+        return EXIT_FAILURE;
+    }
+    return rc;
+}

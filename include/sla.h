@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file sla.h
+ * @brief libsla: availability and SLA metrics. The one header to include.
+ *
+ * See the concepts page (docs/concepts.md) for the time model, the error
+ * model, ownership, threads and versioning.
+ */
+#ifndef SLA_H
+#define SLA_H
+
+#include "sla/version.h"
+#include "sla/error.h"
+#include "sla/time.h"
+#include "sla/intervals.h"
+#include "sla/budget.h"
+
+#endif /* SLA_H */

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/* Error codes and the parser error record. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sla-private.h"
+
+SLA_EXPORT const char *sla_strerror(int code)
+{
+    switch (code) {
+    case SLA_OK: return "success";
+    case SLA_EINVAL: return "invalid argument";
+    case SLA_ENOMEM: return "out of memory";
+    case SLA_EOVERFLOW: return "time arithmetic overflow";
+    case SLA_ERANGE: return "value out of the representable range";
+    case SLA_EPARSE: return "text could not be parsed";
+    case SLA_ENOSPC: return "output buffer too small";
+    case SLA_ENOTFOUND: return "no such item";
+    case SLA_EUNSUPPORTED: return "unsupported feature";
+    case SLA_EIO: return "input/output error";
+    default: return "unknown error";
+    }
+}
+
+int sla__error_set(struct sla_error *err, int code, size_t offset,
+                   const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        err->code = code;
+        err->offset = (int64_t)offset;
+        err->line = 1;
+        err->column = offset < INT32_MAX ? (int32_t)offset + 1 : INT32_MAX;
+        err->reserved = 0;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+size_t sla__put_uint(char *buf, uint64_t v, int width)
+{
+    char tmp[20];
+    size_t n = 0, i;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while ((int)n < width)
+        tmp[n++] = '0';
+    for (i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
+int sla__put_result(char *buf, size_t size, const char *text, size_t n)
+{
+    if (n >= size)
+        return SLA_ENOSPC;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    return (int)n;
+}

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/* Private helpers shared by the modules of libsla. Never installed. */
+#ifndef SLA_PRIVATE_H
+#define SLA_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sla.h"
+
+/* The export marker lives here, not in the public header, so that the
+ * public header stays plain C that every binding generator reads. */
+#if defined(__GNUC__) || defined(__clang__)
+#define SLA_EXPORT __attribute__((visibility("default")))
+#define SLA_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SLA_EXPORT
+#define SLA_PRINTF(f, a)
+#endif
+
+/* Overflow-checked int64 arithmetic: return 1 on overflow. */
+static inline int sla__add_overflow(int64_t a, int64_t b, int64_t *out)
+{
+    return __builtin_add_overflow(a, b, out);
+}
+
+static inline int sla__sub_overflow(int64_t a, int64_t b, int64_t *out)
+{
+    return __builtin_sub_overflow(a, b, out);
+}
+
+static inline int sla__mul_overflow(int64_t a, int64_t b, int64_t *out)
+{
+    return __builtin_mul_overflow(a, b, out);
+}
+
+/* Floor division and modulo for b > 0, correct for negative a. */
+static inline int64_t sla__floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b < 0) ? q - 1 : q;
+}
+
+static inline int64_t sla__floor_mod(int64_t a, int64_t b)
+{
+    int64_t r = a % b;
+    return r < 0 ? r + b : r;
+}
+
+/* Fill a parser error record (if any) and return code. The offset is the
+ * byte offset in single-line input; line is 1 and column offset + 1. */
+int sla__error_set(struct sla_error *err, int code, size_t offset,
+                   const char *fmt, ...) SLA_PRINTF(4, 5);
+
+/* Day number <-> date without argument checks (the date must exist,
+ * days must be within [SLA_DAYS_MIN, SLA_DAYS_MAX]). */
+int64_t sla__days_from_civil(int64_t y, int64_t m, int64_t d);
+void sla__civil_from_days(int64_t days, int64_t *y, int32_t *m, int32_t *d);
+
+/* Write an unsigned number in decimal, zero-padded to width digits.
+ * Returns the number of characters written; buf must have room for 20. */
+size_t sla__put_uint(char *buf, uint64_t v, int width);
+
+/* Copy text of length n (plus a NUL) into buf of size; returns n as int
+ * or SLA_ENOSPC. */
+int sla__put_result(char *buf, size_t size, const char *text, size_t n);
+
+#endif /* SLA_PRIVATE_H */
