@@ -214,21 +214,28 @@ SLA_EXPORT int sla_civil_from_instant(struct sla_civil *out, int64_t instant,
 SLA_EXPORT int sla_civil_to_instant(int64_t *out, const struct sla_civil *c,
                                     int64_t offset_ms)
 {
-    int64_t days, ms, local, r;
+    int64_t days, ms, q, r;
     if (!out || sla_civil_check(c))
         return SLA_EINVAL;
     days = sla__days_from_civil(c->year, c->month, c->day);
     ms = c->hour * SLA_MS_PER_HOUR + c->minute * SLA_MS_PER_MINUTE +
          c->second * SLA_MS_PER_SECOND + c->millisecond;
-    /* For negative days count from the day's end, so that the day holding
-     * INT64_MIN does not overflow before its milliseconds are added. */
+    /* instant = days * DAY + (ms - offset). Fold whole days of ms - offset
+     * into days, so that 0 <= ms < DAY; then, for negative days, count
+     * from the day's end. Either way the product never exceeds the
+     * result, so it overflows only when the result itself does. */
+    if (sla__sub_overflow(ms, offset_ms, &ms))
+        return SLA_EOVERFLOW;
+    q = sla__floor_div(ms, SLA_MS_PER_DAY);
+    ms -= q * SLA_MS_PER_DAY;
+    if (sla__add_overflow(days, q, &days))
+        return SLA_EOVERFLOW;
     if (days < 0) {
         days += 1;
         ms -= SLA_MS_PER_DAY;
     }
-    if (sla__mul_overflow(days, SLA_MS_PER_DAY, &local) ||
-        sla__add_overflow(local, ms, &local) ||
-        sla__sub_overflow(local, offset_ms, &r))
+    if (sla__mul_overflow(days, SLA_MS_PER_DAY, &r) ||
+        sla__add_overflow(r, ms, &r))
         return SLA_EOVERFLOW;
     *out = r;
     return 0;
