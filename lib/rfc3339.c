@@ -79,7 +79,7 @@ static int parse_date(struct cursor *c, struct sla_date *d,
                               dim);
     if (d->day > dim)
         return sla__error_set(err, SLA_EPARSE, at,
-                              "expected a day 01-%d: %04d-%02d has %d days",
+                              "expected a day 01-%d (%04d-%02d has %d days)",
                               dim, (int)d->year, (int)d->month, dim);
     return 0;
 }

@@ -1,0 +1,13 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Quick start: install what is missing, build libsla and the sla tool, and
+# run the main job: the downtime the check sheet's 99.99% monthly target
+# allows in a 30-day month, and in February 2026 in Japan.
+set -eu
+cd "$(dirname "$0")/.."
+sh .ci/install-deps build
+[ -d build-quickstart ] || meson setup build-quickstart -Dtests=false -Ddocs=disabled >/dev/null
+ninja -C build-quickstart >/dev/null
+set -x
+./build-quickstart/examples/sla budget --target 99.99 --span P30D
+./build-quickstart/examples/sla budget --target 99.99 --span P1M --start 2026-02-01T00:00:00+09:00
