@@ -201,7 +201,7 @@ SLA_EXPORT int sla_civil_from_instant(struct sla_civil *out, int64_t instant,
         return SLA_EOVERFLOW;
     /* Every int64_t millisecond count lies well inside the day range. */
     days = sla__floor_div(local, SLA_MS_PER_DAY);
-    ms = local - days * SLA_MS_PER_DAY;
+    ms = sla__floor_mod(local, SLA_MS_PER_DAY);
     sla__civil_from_days(days, &y, &out->month, &out->day);
     out->year = (int32_t)y;
     out->hour = (int32_t)(ms / SLA_MS_PER_HOUR);
