@@ -33,7 +33,7 @@ static const char *const part_name[] = {"years", "months", "weeks", "days",
 struct fraction {
     int64_t num;
     int digits;   /* kept digits */
-    int dropped;  /* digits past the ninth */
+    int dropped;  /* 1 when there were digits past the ninth */
 };
 
 /* Milliseconds of a fraction of one unit, truncated. */
@@ -71,9 +71,10 @@ static int read_part(struct dur_parser *p, int in_time, int last,
                                        : "expected a number, or 'T' before "
                                          "hours, minutes and seconds");
     while (p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9') {
-        v = v * 10 + (uint64_t)(p->s[p->pos] - '0');
-        if (v > (uint64_t)INT64_MAX)
+        uint64_t digit = (uint64_t)(p->s[p->pos] - '0');
+        if (v > ((uint64_t)INT64_MAX - digit) / 10)
             return dur_fail(p, at, "expected a number that fits in 64 bits");
+        v = v * 10 + digit;
         p->pos++;
     }
     *has_frac = 0;
@@ -85,7 +86,7 @@ static int read_part(struct dur_parser *p, int in_time, int last,
             if (frac->digits < 9) {
                 frac->num = frac->num * 10 + (p->s[p->pos] - '0');
                 frac->digits++;
-            } else if (p->s[p->pos] != '0') {
+            } else {
                 frac->dropped = 1;
             }
             p->pos++;
@@ -224,7 +225,8 @@ SLA_EXPORT int sla_duration_format(char *buf, size_t size,
     size_t n = 0;
     uint64_t ms;
     int neg, pos;
-    if (!buf || !d)
+    if (!buf || !d || d->years == INT64_MIN || d->months == INT64_MIN ||
+        d->days == INT64_MIN || d->ms == INT64_MIN)
         return SLA_EINVAL;
     neg = d->years < 0 || d->months < 0 || d->days < 0 || d->ms < 0;
     pos = d->years > 0 || d->months > 0 || d->days > 0 || d->ms > 0;
@@ -269,8 +271,7 @@ SLA_EXPORT int sla_duration_to_ms(int64_t *out, const struct sla_duration *d)
     int64_t r;
     if (!out || !d || d->years || d->months)
         return SLA_EINVAL;
-    if (sla__mul_overflow(d->days, SLA_MS_PER_DAY, &r) ||
-        sla__add_overflow(r, d->ms, &r))
+    if (sla__days_ms(d->days, d->ms, &r))
         return SLA_EOVERFLOW;
     *out = r;
     return 0;

@@ -52,6 +52,10 @@ static inline int64_t sla__floor_mod(int64_t a, int64_t b)
 int sla__error_set(struct sla_error *err, int code, size_t offset,
                    const char *fmt, ...) SLA_PRINTF(4, 5);
 
+/* days * SLA_MS_PER_DAY + ms, exactly: returns 1 only when the result
+ * is outside int64_t (intermediate products never overflow first). */
+int sla__days_ms(int64_t days, int64_t ms, int64_t *out);
+
 /* Day number <-> date without argument checks (the date must exist,
  * days must be within [SLA_DAYS_MIN, SLA_DAYS_MAX]). */
 int64_t sla__days_from_civil(int64_t y, int64_t m, int64_t d);

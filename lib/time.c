@@ -66,6 +66,27 @@ SLA_EXPORT int sla_date_check(const struct sla_date *date)
  * 400 years (146097 days); years are counted from March so that the leap
  * day is the last day of the counted year. All intermediate values fit
  * int64_t for every int32_t year. */
+int sla__days_ms(int64_t days, int64_t ms, int64_t *out)
+{
+    /* Fold whole days of ms into days, so that 0 <= ms < DAY; then, for
+     * negative days, count from the day's end. Either way the product
+     * never exceeds the result in magnitude, so it overflows only when
+     * the result itself does. */
+    int64_t q = sla__floor_div(ms, SLA_MS_PER_DAY), r;
+    ms -= q * SLA_MS_PER_DAY;
+    if (sla__add_overflow(days, q, &days))
+        return 1;
+    if (days < 0) {
+        days += 1;
+        ms -= SLA_MS_PER_DAY;
+    }
+    if (sla__mul_overflow(days, SLA_MS_PER_DAY, &r) ||
+        sla__add_overflow(r, ms, &r))
+        return 1;
+    *out = r;
+    return 0;
+}
+
 int64_t sla__days_from_civil(int64_t y, int64_t m, int64_t d)
 {
     int64_t era, yoe, doy, doe;
@@ -214,28 +235,13 @@ SLA_EXPORT int sla_civil_from_instant(struct sla_civil *out, int64_t instant,
 SLA_EXPORT int sla_civil_to_instant(int64_t *out, const struct sla_civil *c,
                                     int64_t offset_ms)
 {
-    int64_t days, ms, q, r;
+    int64_t days, ms, r;
     if (!out || sla_civil_check(c))
         return SLA_EINVAL;
     days = sla__days_from_civil(c->year, c->month, c->day);
     ms = c->hour * SLA_MS_PER_HOUR + c->minute * SLA_MS_PER_MINUTE +
          c->second * SLA_MS_PER_SECOND + c->millisecond;
-    /* instant = days * DAY + (ms - offset). Fold whole days of ms - offset
-     * into days, so that 0 <= ms < DAY; then, for negative days, count
-     * from the day's end. Either way the product never exceeds the
-     * result, so it overflows only when the result itself does. */
-    if (sla__sub_overflow(ms, offset_ms, &ms))
-        return SLA_EOVERFLOW;
-    q = sla__floor_div(ms, SLA_MS_PER_DAY);
-    ms -= q * SLA_MS_PER_DAY;
-    if (sla__add_overflow(days, q, &days))
-        return SLA_EOVERFLOW;
-    if (days < 0) {
-        days += 1;
-        ms -= SLA_MS_PER_DAY;
-    }
-    if (sla__mul_overflow(days, SLA_MS_PER_DAY, &r) ||
-        sla__add_overflow(r, ms, &r))
+    if (sla__sub_overflow(ms, offset_ms, &ms) || sla__days_ms(days, ms, &r))
         return SLA_EOVERFLOW;
     *out = r;
     return 0;

@@ -46,7 +46,13 @@ struct sla_interval {
     int64_t end;   /**< First instant after the interval. */
 };
 
-/** A set of instants, held as intervals. Opaque. */
+/**
+ * @struct sla_intervals
+ * @brief A set of instants, held as intervals. Opaque.
+ *
+ * Created with sla_intervals_new() and freed with sla_intervals_free(); its
+ * layout is private to the library.
+ */
 struct sla_intervals;
 
 /**

@@ -412,9 +412,11 @@ int sla_duration_parse(struct sla_duration *out, const char *text,
  * @brief Format a duration in canonical ISO 8601 form.
  * @param[out] buf receives the NUL-terminated text
  * @param size size of @p buf; ::SLA_DURATION_SIZE is always enough
- * @param duration the duration; its parts must not have opposite signs
- * @return the length written, ::SLA_EINVAL if an argument is NULL or the
- *         parts have mixed signs, ::SLA_ENOSPC if @p buf is too small.
+ * @param duration the duration; its parts must not have opposite signs,
+ *        and none may be `INT64_MIN` (which the parser cannot read back)
+ * @return the length written, ::SLA_EINVAL if an argument is NULL, the
+ *         parts have mixed signs or a part is `INT64_MIN`, ::SLA_ENOSPC if
+ *         @p buf is too small.
  */
 int sla_duration_format(char *buf, size_t size,
                         const struct sla_duration *duration);
