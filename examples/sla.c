@@ -121,8 +121,14 @@ static int cmd_budget(int argc, char **argv)
     sla_time_format_seconds(secs, sizeof secs, allowed);
     sla_time_format_human(human, sizeof human, allowed);
     if (start_text) {
-        if (sla_rfc3339_format_offset(from, sizeof from, start, offset) < 0 ||
-            sla_rfc3339_format_offset(to, sizeof to, end, offset) < 0) {
+        /* Echo the start's own style: Z stays Z, an offset stays. */
+        size_t n = strlen(start_text);
+        int zulu = start_text[n - 1] == 'Z' || start_text[n - 1] == 'z';
+        if ((zulu ? sla_rfc3339_format(from, sizeof from, start)
+                  : sla_rfc3339_format_offset(from, sizeof from, start,
+                                              offset)) < 0 ||
+            (zulu ? sla_rfc3339_format(to, sizeof to, end)
+                  : sla_rfc3339_format_offset(to, sizeof to, end, offset)) < 0) {
             fprintf(stderr, "sla: --start '%s': the span ends after year "
                             "9999\n", start_text);
             return EXIT_FAILURE;

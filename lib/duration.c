@@ -104,12 +104,13 @@ static int read_part(struct dur_parser *p, int in_time, int last,
                                            : "expected Y, M, W or D after "
                                              "the number (or 'T' before "
                                              "hours)");
-    if (part <= last) {
-        sla__error_set(p->err, SLA_EPARSE, p->pos,
-                       "expected %s before %s, each at most once",
-                       part_name[part], part_name[last]);
-        return SLA_EPARSE;
-    }
+    if (part == last)
+        return sla__error_set(p->err, SLA_EPARSE, p->pos,
+                              "expected %s only once", part_name[part]);
+    if (part < last)
+        return sla__error_set(p->err, SLA_EPARSE, p->pos,
+                              "expected %s before %s", part_name[part],
+                              part_name[last]);
     if (*has_frac && part < P_HOUR)
         return dur_fail(p, p->pos, "expected a whole number: only hours, "
                                    "minutes and seconds may have a fraction");

@@ -35,8 +35,9 @@ extern "C" {
 /**
  * @brief Parse a percentage such as `99.99` or `99.99%` into ppm.
  *
- * Accepted text: digits, optionally `.` and up to four more digits,
- * optionally `%`; the value must lie between 0 and 100. `99.99` is 999900,
+ * Accepted text: digits, optionally `.` and more digits of which only the
+ * first four may be non-zero, optionally `%`; the value must lie between
+ * 0 and 100. `99.99` is 999900,
  * `99.9` is 999000, `100` is 1000000, `99.99995` is an error (finer than a
  * ppm).
  *

@@ -34,9 +34,9 @@ extern "C" {
 /** Time arithmetic left the range of `int64_t` milliseconds, or a
  *  computed value does not fit its type. */
 #define SLA_EOVERFLOW (-3)
-/** A value is outside the range a representation admits (for example a
- *  year after 9999 in RFC 3339 text, or a day number outside the civil
- *  calendar's range). */
+/** A value is outside the range a representation admits (for example
+ *  formatting an instant whose year is after 9999 as RFC 3339 text, or a
+ *  day number outside the civil calendar's range). */
 #define SLA_ERANGE (-4)
 /** Text did not parse; the ::sla_error record says where and why. */
 #define SLA_EPARSE (-5)
