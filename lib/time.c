@@ -73,7 +73,7 @@ int sla__days_ms(int64_t days, int64_t ms, int64_t *out)
      * never exceeds the result in magnitude, so it overflows only when
      * the result itself does. */
     int64_t q = sla__floor_div(ms, SLA_MS_PER_DAY), r;
-    ms -= q * SLA_MS_PER_DAY;
+    ms = sla__floor_mod(ms, SLA_MS_PER_DAY);
     if (sla__add_overflow(days, q, &days))
         return 1;
     if (days < 0) {
