@@ -14,5 +14,6 @@
 #include "sla/time.h"
 #include "sla/intervals.h"
 #include "sla/budget.h"
+#include "sla/zone.h"
 
 #endif /* SLA_H */

@@ -19,6 +19,8 @@ SLA_EXPORT const char *sla_strerror(int code)
     case SLA_ENOTFOUND: return "no such item";
     case SLA_EUNSUPPORTED: return "unsupported feature";
     case SLA_EIO: return "input/output error";
+    case SLA_EAMBIGUOUS:
+        return "civil time is skipped or repeated in the time zone";
     default: return "unknown error";
     }
 }

@@ -34,6 +34,7 @@ START_TEST(strerror_known_codes)
         {SLA_ENOTFOUND, "no such item"},
         {SLA_EUNSUPPORTED, "unsupported feature"},
         {SLA_EIO, "input/output error"},
+        {SLA_EAMBIGUOUS, "civil time is skipped or repeated in the time zone"},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -44,7 +45,7 @@ END_TEST
 START_TEST(strerror_unknown_codes)
 {
     ck_assert_str_eq(sla_strerror(1), "unknown error");
-    ck_assert_str_eq(sla_strerror(-10), "unknown error");
+    ck_assert_str_eq(sla_strerror(-11), "unknown error");
     ck_assert_str_eq(sla_strerror(INT32_MIN), "unknown error");
 }
 END_TEST
@@ -53,7 +54,8 @@ START_TEST(codes_are_distinct_and_negative)
 {
     const int codes[] = {SLA_EINVAL,   SLA_ENOMEM,    SLA_EOVERFLOW,
                          SLA_ERANGE,   SLA_EPARSE,    SLA_ENOSPC,
-                         SLA_ENOTFOUND, SLA_EUNSUPPORTED, SLA_EIO};
+                         SLA_ENOTFOUND, SLA_EUNSUPPORTED, SLA_EIO,
+                         SLA_EAMBIGUOUS};
     size_t i, j, n = sizeof codes / sizeof codes[0];
     for (i = 0; i < n; i++) {
         ck_assert_int_lt(codes[i], 0);

@@ -48,6 +48,9 @@ extern "C" {
 #define SLA_EUNSUPPORTED (-8)
 /** Reading a file or stream failed. */
 #define SLA_EIO (-9)
+/** A civil time is skipped (a gap) or repeated (a fold) in its time zone,
+ *  and the caller asked to refuse such times. */
+#define SLA_EAMBIGUOUS (-10)
 
 /**
  * @brief Describe an error code.
