@@ -7,7 +7,7 @@
 
 #include <sla.h>
 
-#define EXIT_USAGE 2
+#include "cli.h"
 
 static const char usage_text[] =
     "usage: sla <command> [options]\n"
@@ -17,40 +17,16 @@ static const char usage_text[] =
     "  budget --target PCT --span DURATION [--start RFC3339] [--json]\n"
     "                               downtime a target allows over a span,\n"
     "                               e.g. sla budget --target 99.99 --span P30D\n"
+    "  tz to-local --zone ZONE [INSTANT...]\n"
+    "                               RFC 3339 instants as local time in a zone\n"
+    "  tz to-utc --zone ZONE [--disambiguation compatible|earlier|later|reject]\n"
+    "            [LOCAL...]         local date-times in a zone as UTC instants\n"
+    "  tz transitions --zone ZONE --from RFC3339 --to RFC3339\n"
+    "                               the zone's changes of offset in a span\n"
+    "                               (tz commands read standard input, one per\n"
+    "                               line, when given no values; --tzdir DIR\n"
+    "                               sets the zone directory)\n"
     "  help                         print this text\n";
-
-/* "sla: <what>" or "sla: <what> '<arg>'", then a hint. */
-static int usage_error(const char *what, const char *arg)
-{
-    if (arg)
-        fprintf(stderr, "sla: %s '%s'\n", what, arg);
-    else
-        fprintf(stderr, "sla: %s\n", what);
-    fprintf(stderr, "Try 'sla help'.\n");
-    return EXIT_USAGE;
-}
-
-/* "--name value" or "--name=value"; returns the value or NULL. */
-static const char *option_value(int argc, char **argv, int *i,
-                                const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
-static int parse_failed(const char *option, const char *text,
-                        const struct sla_error *err)
-{
-    fprintf(stderr, "sla: %s '%s': column %d: %s\n", option, text,
-            (int)err->column, err->message);
-    return EXIT_FAILURE;
-}
 
 static int cmd_version(void)
 {
@@ -164,6 +140,8 @@ static int run(int argc, char **argv)
         return cmd_version();
     if (strcmp(argv[1], "budget") == 0)
         return cmd_budget(argc, argv);
+    if (strcmp(argv[1], "tz") == 0)
+        return sla_cli_tz(argc, argv);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;

@@ -236,8 +236,12 @@ SLA_EXPORT int sla_zone_open(struct sla_zone **out, const char *spec,
         return sla__error_set(err, SLA_EINVAL, 0,
                               "offset '%s' is beyond 26 hours", spec);
     }
-    if (!valid_name(spec))
+    if (!valid_name(spec)) {
+        /* A '/' means a path was meant: say why it is refused. */
+        if (strchr(spec, '/'))
+            return sla_zone_from_name(out, spec, tzdir, err);
         return sla_zone_from_posix(out, spec, strlen(spec), err);
+    }
     rc = sla_zone_from_name(out, spec, tzdir, err);
     if (rc != SLA_ENOTFOUND)
         return rc;

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/* Argument and error helpers shared by the sla subcommands. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sla.h>
+
+#include "cli.h"
+
+/* "sla: <what>" or "sla: <what> '<arg>'", then a hint. */
+int usage_error(const char *what, const char *arg)
+{
+    if (arg)
+        fprintf(stderr, "sla: %s '%s'\n", what, arg);
+    else
+        fprintf(stderr, "sla: %s\n", what);
+    fprintf(stderr, "Try 'sla help'.\n");
+    return EXIT_USAGE;
+}
+
+/* "--name value" or "--name=value"; returns the value or NULL. */
+const char *option_value(int argc, char **argv, int *i,
+                                const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+int parse_failed(const char *option, const char *text,
+                        const struct sla_error *err)
+{
+    fprintf(stderr, "sla: %s '%s': column %d: %s\n", option, text,
+            (int)err->column, err->message);
+    return EXIT_FAILURE;
+}
+

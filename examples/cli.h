@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared by the sla subcommands. */
+#ifndef SLA_CLI_H
+#define SLA_CLI_H
+
+#include <sla.h>
+
+/* Exit status of a command line the tool cannot understand. */
+#define EXIT_USAGE 2
+
+/* "sla: <what>" or "sla: <what> '<arg>'", then a hint; returns EXIT_USAGE. */
+int usage_error(const char *what, const char *arg);
+
+/* "--name value" or "--name=value" at argv[*i]: the value (advancing *i
+ * past a separate value), or NULL when argv[*i] is not that option. */
+const char *option_value(int argc, char **argv, int *i, const char *name);
+
+/* Report a parser's error for an option's value; returns EXIT_FAILURE. */
+int parse_failed(const char *option, const char *text,
+                 const struct sla_error *err);
+
+/* sla tz ...: argv[1] is "tz". */
+int sla_cli_tz(int argc, char **argv);
+
+#endif
