@@ -5,10 +5,11 @@
 
 #include "sla-private.h"
 
+/* Always normalised: v[0..n) sorted, non-empty, neither overlapping nor
+ * touching. Readers never write, so a set may be read by many threads. */
 struct sla_intervals {
     struct sla_interval *v;
     size_t n, cap;
-    int dirty; /* 1 when v may be unsorted, overlapping or touching */
 };
 
 SLA_EXPORT int sla_intervals_new(struct sla_intervals **out)
@@ -65,62 +66,8 @@ static int grow(struct sla_intervals *set, size_t extra)
 
 SLA_EXPORT void sla_intervals_clear(struct sla_intervals *set)
 {
-    if (set) {
+    if (set)
         set->n = 0;
-        set->dirty = 0;
-    }
-}
-
-/* Append one non-empty interval, keeping the set normalised when the new
- * interval comes at or after the last one (the common case of records in
- * time order), so that in-order input never needs sorting. */
-static void append(struct sla_intervals *set, int64_t start, int64_t end)
-{
-    if (set->n && !set->dirty) {
-        struct sla_interval *last = &set->v[set->n - 1];
-        if (start >= last->start) {
-            if (start <= last->end) {
-                if (end > last->end)
-                    last->end = end;
-                return;
-            }
-        } else {
-            set->dirty = 1;
-        }
-    }
-    set->v[set->n].start = start;
-    set->v[set->n].end = end;
-    set->n++;
-}
-
-SLA_EXPORT int sla_intervals_add(struct sla_intervals *set, int64_t start,
-                                 int64_t end)
-{
-    if (!set || start > end)
-        return SLA_EINVAL;
-    if (start == end)
-        return 0;
-    if (grow(set, 1))
-        return SLA_ENOMEM;
-    append(set, start, end);
-    return 0;
-}
-
-SLA_EXPORT int sla_intervals_add_many(struct sla_intervals *set,
-                                      const struct sla_interval *iv, size_t n)
-{
-    size_t i;
-    if (!set || (!iv && n))
-        return SLA_EINVAL;
-    for (i = 0; i < n; i++)
-        if (iv[i].start > iv[i].end)
-            return SLA_EINVAL;
-    if (grow(set, n))
-        return SLA_ENOMEM;
-    for (i = 0; i < n; i++)
-        if (iv[i].start < iv[i].end)
-            append(set, iv[i].start, iv[i].end);
-    return 0;
 }
 
 /* Sorting by start: introsort (quicksort with a median-of-three pivot,
@@ -222,20 +169,13 @@ static void intro_sort(struct sla_interval *v, size_t n, int depth)
     insertion_sort(v, n);
 }
 
-SLA_EXPORT void sla_intervals_normalize(struct sla_intervals *set)
+/* Merge overlapping and touching neighbours of sorted v[0..n) in place;
+ * returns the new count. */
+static size_t merge_runs(struct sla_interval *v, size_t n)
 {
-    size_t i, w, n;
-    int depth = 0;
-    struct sla_interval *v;
-    if (!set || !set->dirty)
-        return;
-    v = set->v;
-    n = set->n;
-    for (i = n; i > 1; i >>= 1)
-        depth += 2;
-    intro_sort(v, n, depth);
-    /* Merge overlapping and touching neighbours in place. */
-    w = 0;
+    size_t i, w = 0;
+    if (!n)
+        return 0;
     for (i = 1; i < n; i++) {
         if (v[i].start <= v[w].end) {
             if (v[i].end > v[w].end)
@@ -244,66 +184,216 @@ SLA_EXPORT void sla_intervals_normalize(struct sla_intervals *set)
             v[++w] = v[i];
         }
     }
-    set->n = n ? w + 1 : 0;
-    set->dirty = 0;
+    return w + 1;
 }
 
-SLA_EXPORT size_t sla_intervals_count(struct sla_intervals *set)
+static void sort_by_start(struct sla_interval *v, size_t n)
 {
-    if (!set)
+    size_t i;
+    int depth = 0;
+    for (i = 1; i < n; i++)
+        if (LESS(v[i], v[i - 1]))
+            break;
+    if (i >= n)
+        return; /* already in order */
+    for (i = n; i > 1; i >>= 1)
+        depth += 2;
+    intro_sort(v, n, depth);
+}
+
+/* First index whose interval ends at or after t (so it holds, touches or
+ * follows t). */
+static size_t first_ending_at_or_after(const struct sla_intervals *s,
+                                       int64_t t)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->v[mid].end < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First index whose interval starts after t. */
+static size_t first_starting_after(const struct sla_intervals *s, int64_t t)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->v[mid].start <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+SLA_EXPORT int sla_intervals_add(struct sla_intervals *set, int64_t start,
+                                 int64_t end)
+{
+    size_t i, j;
+    if (!set || start > end)
+        return SLA_EINVAL;
+    if (start == end)
         return 0;
-    sla_intervals_normalize(set);
-    return set->n;
+    /* In time order (the common case): append or extend the last one. */
+    if (!set->n || start > set->v[set->n - 1].end) {
+        if (grow(set, 1))
+            return SLA_ENOMEM;
+        set->v[set->n].start = start;
+        set->v[set->n].end = end;
+        set->n++;
+        return 0;
+    }
+    /* Otherwise [i, j) are the intervals it overlaps or touches; they
+     * become one, or it is inserted at i. */
+    i = first_ending_at_or_after(set, start);
+    j = first_starting_after(set, end);
+    if (i == j) {
+        if (grow(set, 1))
+            return SLA_ENOMEM;
+        memmove(set->v + i + 1, set->v + i, (set->n - i) * sizeof *set->v);
+        set->v[i].start = start;
+        set->v[i].end = end;
+        set->n++;
+        return 0;
+    }
+    if (set->v[i].start < start)
+        start = set->v[i].start;
+    if (set->v[j - 1].end > end)
+        end = set->v[j - 1].end;
+    set->v[i].start = start;
+    set->v[i].end = end;
+    memmove(set->v + i + 1, set->v + j, (set->n - j) * sizeof *set->v);
+    set->n -= j - i - 1;
+    return 0;
+}
+
+SLA_EXPORT int sla_intervals_add_many(struct sla_intervals *set,
+                                      const struct sla_interval *iv, size_t n)
+{
+    size_t i, p, k = 0;
+    struct sla_interval *tail, *tmp;
+    if (!set || (!iv && n))
+        return SLA_EINVAL;
+    for (i = 0; i < n; i++)
+        if (iv[i].start > iv[i].end)
+            return SLA_EINVAL;
+    if (grow(set, n))
+        return SLA_ENOMEM;
+    /* Copy the non-empty intervals after the set, sort them there. */
+    p = set->n;
+    tail = set->v + p;
+    for (i = 0; i < n; i++)
+        if (iv[i].start < iv[i].end)
+            tail[k++] = iv[i];
+    if (!k)
+        return 0;
+    sort_by_start(tail, k);
+    if (p && tail[0].start < set->v[p - 1].start) {
+        /* Merge the two sorted runs from the back, with the new run moved
+         * aside; without memory for that, sort everything in place. */
+        tmp = malloc(k * sizeof *tmp);
+        if (tmp) {
+            size_t a = p, b = k, w = p + k;
+            memcpy(tmp, tail, k * sizeof *tmp);
+            while (b > 0) {
+                if (a > 0 && LESS(tmp[b - 1], set->v[a - 1]))
+                    set->v[--w] = set->v[--a];
+                else
+                    set->v[--w] = tmp[--b];
+            }
+            free(tmp);
+        } else {
+            sort_by_start(set->v, p + k);
+        }
+        set->n = merge_runs(set->v, p + k);
+        return 0;
+    }
+    /* The new run starts at or after the old one: merge from the seam. */
+    i = p ? p - 1 : 0;
+    set->n = i + merge_runs(set->v + i, p + k - i);
+    return 0;
+}
+
+SLA_EXPORT size_t sla_intervals_count(const struct sla_intervals *set)
+{
+    return set ? set->n : 0;
 }
 
 SLA_EXPORT int sla_intervals_get(struct sla_interval *out,
-                                 struct sla_intervals *set, size_t index)
+                                 const struct sla_intervals *set, size_t index)
 {
     if (!out || !set)
         return SLA_EINVAL;
-    sla_intervals_normalize(set);
     if (index >= set->n)
         return SLA_ENOTFOUND;
     *out = set->v[index];
     return 0;
 }
 
-SLA_EXPORT int sla_intervals_contains(struct sla_intervals *set,
-                                      int64_t instant)
+SLA_EXPORT const struct sla_interval *
+sla_intervals_view(const struct sla_intervals *set, size_t *out_count)
 {
-    size_t lo = 0, hi;
-    if (!set)
-        return 0;
-    sla_intervals_normalize(set);
-    /* First interval whose end is after the instant. */
-    hi = set->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (set->v[mid].end <= instant)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < set->n && set->v[lo].start <= instant;
+    if (out_count)
+        *out_count = set ? set->n : 0;
+    return set && set->n ? set->v : NULL;
 }
 
-SLA_EXPORT int sla_intervals_measure(int64_t *out, struct sla_intervals *set)
+SLA_EXPORT int sla_intervals_contains(const struct sla_intervals *set,
+                                      int64_t instant)
+{
+    size_t i;
+    if (!set)
+        return 0;
+    /* The first interval ending after the instant is the only candidate. */
+    i = first_ending_at_or_after(set, instant);
+    if (i < set->n && set->v[i].end == instant)
+        i++;
+    return i < set->n && set->v[i].start <= instant;
+}
+
+/* Sum of lengths of v[i..j) clipped to [start, end), in uint64_t: one
+ * interval's length always fits there even when it does not fit int64_t. */
+static int measure_range(int64_t *out, const struct sla_intervals *set,
+                         size_t i, size_t j, int64_t start, int64_t end)
 {
     uint64_t total = 0;
-    size_t i;
-    if (!out || !set)
-        return SLA_EINVAL;
-    sla_intervals_normalize(set);
-    for (i = 0; i < set->n; i++) {
-        /* Lengths are computed in uint64_t: end - start of one interval
-         * always fits there, even when it does not fit int64_t. */
-        uint64_t len = (uint64_t)set->v[i].end - (uint64_t)set->v[i].start;
+    for (; i < j; i++) {
+        int64_t a = set->v[i].start > start ? set->v[i].start : start;
+        int64_t b = set->v[i].end < end ? set->v[i].end : end;
+        uint64_t len;
+        if (a >= b)
+            continue;
+        len = (uint64_t)b - (uint64_t)a;
         if (len > (uint64_t)INT64_MAX - total)
             return SLA_EOVERFLOW;
         total += len;
     }
     *out = (int64_t)total;
     return 0;
+}
+
+SLA_EXPORT int sla_intervals_measure(int64_t *out,
+                                     const struct sla_intervals *set)
+{
+    if (!out || !set)
+        return SLA_EINVAL;
+    return measure_range(out, set, 0, set->n, INT64_MIN, INT64_MAX);
+}
+
+SLA_EXPORT int sla_intervals_measure_within(int64_t *out,
+                                            const struct sla_intervals *set,
+                                            int64_t start, int64_t end)
+{
+    if (!out || !set || start > end)
+        return SLA_EINVAL;
+    /* Only the intervals that end after start and begin before end. */
+    return measure_range(out, set, first_ending_at_or_after(set, start),
+                         first_starting_after(set, end), start, end);
 }
 
 /* The three binary operations, as one sweep over both normalised inputs.
@@ -326,24 +416,29 @@ static int64_t boundary(const struct sla_intervals *s, size_t k)
     return k & 1 ? s->v[k / 2].end : s->v[k / 2].start;
 }
 
-static int combine(struct sla_intervals *dst, struct sla_intervals *a,
-                   struct sla_intervals *b, enum op op)
+static int combine(struct sla_intervals *dst, const struct sla_intervals *a,
+                   const struct sla_intervals *b, enum op op)
 {
     struct sla_interval *out;
-    size_t ka = 0, kb = 0, n = 0, cap;
-    size_t na, nb;
-    int inside = 0;
+    size_t ka = 0, kb = 0, n = 0, cap, na, nb;
+    int inside = 0, fresh;
     int64_t open = 0;
     if (!dst || !a || !b)
         return SLA_EINVAL;
-    sla_intervals_normalize(a);
-    sla_intervals_normalize(b);
     na = 2 * a->n;
     nb = 2 * b->n;
     cap = a->n + b->n;
-    out = malloc((cap ? cap : 1) * sizeof *out);
-    if (!out)
-        return SLA_ENOMEM;
+    /* Write straight into dst unless it is an operand. */
+    fresh = dst == a || dst == b;
+    if (fresh) {
+        out = malloc((cap ? cap : 1) * sizeof *out);
+        if (!out)
+            return SLA_ENOMEM;
+    } else {
+        if (cap > dst->cap && sla_intervals_reserve(dst, cap))
+            return SLA_ENOMEM;
+        out = dst->v;
+    }
     /* Boundaries of one normalised set strictly increase. After passing k
      * boundaries of a set, an instant is inside it when k is odd. */
     while (ka < na || kb < nb) {
@@ -368,70 +463,78 @@ static int combine(struct sla_intervals *dst, struct sla_intervals *a,
             inside = 0;
         }
     }
-    free(dst->v);
-    dst->v = out;
+    if (fresh) {
+        free(dst->v);
+        dst->v = out;
+        dst->cap = cap ? cap : 1;
+    }
     dst->n = n;
-    dst->cap = cap ? cap : 1;
-    dst->dirty = 0;
     return 0;
 }
 
 SLA_EXPORT int sla_intervals_union(struct sla_intervals *dst,
-                                   struct sla_intervals *a,
-                                   struct sla_intervals *b)
+                                   const struct sla_intervals *a,
+                                   const struct sla_intervals *b)
 {
     return combine(dst, a, b, OP_UNION);
 }
 
 SLA_EXPORT int sla_intervals_intersect(struct sla_intervals *dst,
-                                       struct sla_intervals *a,
-                                       struct sla_intervals *b)
+                                       const struct sla_intervals *a,
+                                       const struct sla_intervals *b)
 {
     return combine(dst, a, b, OP_INTERSECT);
 }
 
 SLA_EXPORT int sla_intervals_subtract(struct sla_intervals *dst,
-                                      struct sla_intervals *a,
-                                      struct sla_intervals *b)
+                                      const struct sla_intervals *a,
+                                      const struct sla_intervals *b)
 {
     return combine(dst, a, b, OP_SUBTRACT);
 }
 
 SLA_EXPORT int sla_intervals_copy(struct sla_intervals *dst,
-                                  struct sla_intervals *src)
+                                  const struct sla_intervals *src)
 {
     if (!dst || !src)
         return SLA_EINVAL;
-    if (dst == src) {
-        sla_intervals_normalize(dst);
+    if (dst == src)
         return 0;
-    }
-    sla_intervals_normalize(src);
     if (sla_intervals_reserve(dst, src->n))
         return SLA_ENOMEM;
     if (src->n)
         memcpy(dst->v, src->v, src->n * sizeof *src->v);
     dst->n = src->n;
-    dst->dirty = 0;
     return 0;
 }
 
 SLA_EXPORT int sla_intervals_clip(struct sla_intervals *set, int64_t start,
                                   int64_t end)
 {
-    size_t i, w = 0;
+    size_t i, j;
     if (!set || start > end)
         return SLA_EINVAL;
-    sla_intervals_normalize(set);
-    for (i = 0; i < set->n; i++) {
-        int64_t s = set->v[i].start > start ? set->v[i].start : start;
-        int64_t e = set->v[i].end < end ? set->v[i].end : end;
-        if (s < e) {
-            set->v[w].start = s;
-            set->v[w].end = e;
-            w++;
-        }
+    if (start == end) {
+        set->n = 0;
+        return 0;
     }
-    set->n = w;
+    /* Keep [i, j): those ending after start and starting before end. */
+    i = first_ending_at_or_after(set, start);
+    if (i < set->n && set->v[i].end == start)
+        i++;
+    j = first_starting_after(set, end);
+    if (j > i && set->v[j - 1].start == end)
+        j--;
+    if (i >= j) {
+        set->n = 0;
+        return 0;
+    }
+    if (i)
+        memmove(set->v, set->v + i, (j - i) * sizeof *set->v);
+    set->n = j - i;
+    if (set->v[0].start < start)
+        set->v[0].start = start;
+    if (set->v[set->n - 1].end > end)
+        set->v[set->n - 1].end = end;
     return 0;
 }

@@ -96,7 +96,6 @@ START_TEST(new_and_null_tolerance)
     /* NULL is accepted where documented. */
     sla_intervals_free(NULL);
     sla_intervals_clear(NULL);
-    sla_intervals_normalize(NULL);
     ck_assert_uint_eq(sla_intervals_count(NULL), 0);
     ck_assert_int_eq(sla_intervals_contains(NULL, 0), 0);
     ck_assert_int_eq(sla_intervals_contains(NULL, INT64_MIN), 0);
@@ -351,7 +350,7 @@ START_TEST(clear)
 }
 END_TEST
 
-START_TEST(normalize)
+START_TEST(always_normalised)
 {
     struct sla_intervals *s = new_set();
     static const unsigned char held[32] = {
@@ -367,22 +366,16 @@ START_TEST(normalize)
     ADD(s, 20, 26);
     ADD(s, 9, 10);
     ADD(s, 21, 22);
-    /* Before normalising, the set already holds the right instants. */
-    for (t = -1; t < 32; t++)
-        ck_assert_int_eq(sla_intervals_contains(s, t), t >= 0 && held[t]);
-    sla_intervals_normalize(s);
-    EXPECT(s, {1, 5}, {7, 10}, {20, 30});
-    sla_intervals_normalize(s);
+    /* Every add keeps the set normalised. */
     EXPECT(s, {1, 5}, {7, 10}, {20, 30});
     for (t = -1; t < 32; t++)
         ck_assert_int_eq(sla_intervals_contains(s, t), t >= 0 && held[t]);
-    /* Adding in order after normalising keeps merging touching ones. */
+    /* Adding in order keeps merging touching ones. */
     ADD(s, 30, 31);
     ADD(s, 40, 41);
     EXPECT(s, {1, 5}, {7, 10}, {20, 31}, {40, 41});
-    /* Normalising an empty set. */
+    /* A cleared set is empty. */
     sla_intervals_clear(s);
-    sla_intervals_normalize(s);
     EXPECT_EMPTY(s);
     sla_intervals_free(s);
 }
@@ -514,8 +507,8 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* The set algebra.                                                    */
 
-typedef int (*binop)(struct sla_intervals *, struct sla_intervals *,
-                     struct sla_intervals *);
+typedef int (*binop)(struct sla_intervals *, const struct sla_intervals *,
+                     const struct sla_intervals *);
 
 START_TEST(set_ops_null)
 {
@@ -1051,12 +1044,10 @@ static void build(struct sla_intervals *s, uint64_t *rng, const struct list *l,
             CHECK(rc == 0, "trial %lu: add returned %d", trial, rc);
         }
         break;
-    default: /* one by one, normalising now and then, with refused adds */
+    default: /* one by one, with refused adds now and then */
         for (i = 0; i < l->n; i++) {
             rc = sla_intervals_add(s, l->iv[i].start, l->iv[i].end);
             CHECK(rc == 0, "trial %lu: add returned %d", trial, rc);
-            if (below(rng, 4) == 0)
-                sla_intervals_normalize(s);
             if (below(rng, 8) == 0) {
                 struct sla_interval bad[2] = {{1, 2}, {9, 8}};
                 rc = sla_intervals_add(s, 9, 8);
@@ -1626,9 +1617,75 @@ static void fill_pattern(enum pattern p, struct sla_interval *v, size_t n,
     }
 }
 
+/* measure_within and view against a cell model: random sets over
+ * [0, 200), random spans (some outside, some empty). */
+START_TEST(measure_within_and_view)
+{
+    uint64_t rng = UINT64_C(0x5EED0F5A);
+    struct sla_intervals *s = new_set();
+    int64_t got;
+    int trial, rc;
+    for (trial = 0; trial < 3000; trial++) {
+        unsigned char cell[200];
+        int k, n = (int)below(&rng, 25);
+        int64_t a, b, t, want = 0;
+        size_t count, i;
+        const struct sla_interval *v;
+        memset(cell, 0, sizeof cell);
+        sla_intervals_clear(s);
+        for (k = 0; k < n; k++) {
+            int64_t x = (int64_t)below(&rng, 200), y = (int64_t)below(&rng, 200);
+            if (x > y) {
+                int64_t z = x;
+                x = y;
+                y = z;
+            }
+            rc = sla_intervals_add(s, x, y);
+            CHECK(rc == 0, "trial %d: add returned %d", trial, rc);
+            for (t = x; t < y; t++)
+                cell[t] = 1;
+        }
+        a = (int64_t)below(&rng, 240) - 20;
+        b = a + (int64_t)below(&rng, 120);
+        for (t = a; t < b; t++)
+            if (t >= 0 && t < 200)
+                want += cell[t];
+        rc = sla_intervals_measure_within(&got, s, a, b);
+        CHECK(rc == 0 && got == want, "trial %d: measure_within [%lld, %lld) "
+              "gave %d, %lld; model %lld", trial, (long long)a, (long long)b,
+              rc, (long long)got, (long long)want);
+        v = sla_intervals_view(s, &count);
+        CHECK(count == sla_intervals_count(s), "trial %d: view count", trial);
+        CHECK((count == 0) == (v == NULL), "trial %d: view pointer", trial);
+        for (i = 0; i < count; i++) {
+            struct sla_interval iv;
+            CHECK(sla_intervals_get(&iv, s, i) == 0 && iv.start == v[i].start &&
+                      iv.end == v[i].end,
+                  "trial %d: view[%zu] differs from get", trial, i);
+        }
+    }
+    ck_assert_int_eq(sla_intervals_measure_within(&got, s, 5, 4), SLA_EINVAL);
+    ck_assert_int_eq(sla_intervals_measure_within(NULL, s, 0, 1), SLA_EINVAL);
+    ck_assert_int_eq(sla_intervals_measure_within(&got, NULL, 0, 1), SLA_EINVAL);
+    sla_intervals_clear(s);
+    ck_assert_int_eq(sla_intervals_add(s, INT64_MIN, INT64_MAX), 0);
+    ck_assert_int_eq(sla_intervals_measure_within(&got, s, INT64_MIN, INT64_MAX),
+                     SLA_EOVERFLOW);
+    ck_assert_int_eq(sla_intervals_measure_within(&got, s, -5, 5), 0);
+    ck_assert_int_eq(got, 10);
+    {
+        size_t c = 99;
+        ck_assert_ptr_null(sla_intervals_view(NULL, &c));
+        ck_assert_uint_eq(c, 0);
+        ck_assert_ptr_nonnull(sla_intervals_view(s, NULL));
+    }
+    sla_intervals_free(s);
+}
+END_TEST
+
 START_TEST(large_sets)
 {
-    size_t n = large_n(), m, i, third;
+    size_t n = large_n(), m, i, k, third;
     struct sla_interval *in = malloc(n * sizeof *in), *ref;
     struct sla_intervals *s = new_set();
     uint64_t rng = UINT64_C(0xB16B00B5);
@@ -1648,17 +1705,25 @@ START_TEST(large_sets)
         rc = sla_intervals_add_many(s, in, n);
         ck_assert_int_eq(rc, 0);
         snprintf(what, sizeof what, "%s, add_many", pattern_names[p]);
-        sla_intervals_normalize(s);
         check_against_ref(s, ref, m, what);
 
-        /* One by one, reading after the first third. */
+        /* In two batches, so the second merges into the first. */
         sla_intervals_clear(s);
         third = n / 3;
-        for (i = 0; i < n; i++) {
+        ck_assert_int_eq(sla_intervals_add_many(s, in, third), 0);
+        ck_assert_int_eq(sla_intervals_add_many(s, in + third, n - third), 0);
+        snprintf(what, sizeof what, "%s, add_many twice", pattern_names[p]);
+        check_against_ref(s, ref, m, what);
+        free(ref);
+
+        /* One by one: out of order each add moves the set's tail, so
+         * this is O(n^2) and only a prefix is added this way. */
+        k = n < 6000 ? n : 6000;
+        ref = ref_of(in, k, &m);
+        sla_intervals_clear(s);
+        for (i = 0; i < k; i++) {
             rc = sla_intervals_add(s, in[i].start, in[i].end);
             CHECK(rc == 0, "%s: add %zu returned %d", pattern_names[p], i, rc);
-            if (i == third)
-                (void)sla_intervals_count(s);
         }
         snprintf(what, sizeof what, "%s, add", pattern_names[p]);
         check_against_ref(s, ref, m, what);
@@ -1781,7 +1846,7 @@ int main(void)
     tcase_add_test(api, add_many);
     tcase_add_test(api, copy);
     tcase_add_test(api, clear);
-    tcase_add_test(api, normalize);
+    tcase_add_test(api, always_normalised);
     tcase_add_test(api, count_and_get);
     tcase_add_test(api, contains);
     tcase_add_test(api, measure);
@@ -1798,6 +1863,7 @@ int main(void)
     suite_add_tcase(s, algebra);
 
     tcase_add_test(model, random_model);
+    tcase_add_test(model, measure_within_and_view);
     suite_add_tcase(s, model);
 
     tcase_add_test(large, large_sets);
