@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh .ci/install-deps build
-[ -d build-quickstart ] || meson setup build-quickstart -Dtests=false -Ddocs=disabled >/dev/null
+[ -d build-quickstart ] || meson setup build-quickstart -Dtests=disabled -Ddocs=disabled >/dev/null
 ninja -C build-quickstart >/dev/null
 set -x
 ./build-quickstart/examples/sla budget --target 99.99 --span P30D

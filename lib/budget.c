@@ -8,7 +8,7 @@ SLA_EXPORT int sla_ppm_parse_percent(int32_t *out, const char *text,
     size_t pos = 0, start;
     int64_t whole = 0, frac = 0;
     int digits = 0;
-    if (!out || !text)
+    if (sla__check_text(err, out, &text, len))
         return SLA_EINVAL;
     while (pos < len && text[pos] >= '0' && text[pos] <= '9') {
         whole = whole * 10 + (text[pos] - '0');

@@ -129,11 +129,13 @@ SLA_EXPORT int sla_duration_parse(struct sla_duration *out, const char *text,
     static const int64_t unit_ms[] = {0, 0, 0, 0, SLA_MS_PER_HOUR,
                                       SLA_MS_PER_MINUTE, SLA_MS_PER_SECOND};
     struct dur_parser p = {text, len, 0, err};
-    struct sla_duration d = {0, 0, 0, 0};
+    struct sla_duration d;
     int negative = 0, in_time = 0, last = -1, has_frac = 0, parts = 0;
     size_t t_at = 0;
-    if (!out || !text)
+    if (sla__check_text(err, out, &text, len))
         return SLA_EINVAL;
+    memset(&d, 0, sizeof d);
+    p.s = text;
     if (p.pos < len && (text[0] == '-' || text[0] == '+')) {
         negative = text[0] == '-';
         p.pos++;

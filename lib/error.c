@@ -35,11 +35,33 @@ int sla__error_set(struct sla_error *err, int code, size_t offset,
         err->line = 1;
         err->column = offset < INT32_MAX ? (int32_t)offset + 1 : INT32_MAX;
         err->reserved = 0;
+        memset(err->reserved2, 0, sizeof err->reserved2);
         va_start(ap, fmt);
         vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
     }
     return code;
+}
+
+int sla__check_text(struct sla_error *err, const void *out,
+                    const char **text, size_t len)
+{
+    if (!*text && len == 0)
+        *text = "";
+    if (out && *text)
+        return 0;
+    if (err) {
+        err->code = SLA_EINVAL;
+        err->line = 0;
+        err->column = 0;
+        err->reserved = 0;
+        memset(err->reserved2, 0, sizeof err->reserved2);
+        err->offset = -1;
+        snprintf(err->message, sizeof err->message, "%s",
+                 out ? "invalid argument: the text is NULL with a length"
+                     : "invalid argument: the output pointer is NULL");
+    }
+    return SLA_EINVAL;
 }
 
 size_t sla__put_uint(char *buf, uint64_t v, int width)

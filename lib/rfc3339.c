@@ -191,11 +191,14 @@ SLA_EXPORT int sla_rfc3339_parse(int64_t *out, int64_t *out_offset_ms,
                                  const char *text, size_t len,
                                  struct sla_error *err)
 {
-    struct cursor c = {text, len, 0};
+    struct cursor c;
     struct sla_civil t;
     int64_t offset = 0, instant = 0;
-    if (!out || !text)
+    if (sla__check_text(err, out, &text, len))
         return SLA_EINVAL;
+    c.s = text;
+    c.len = len;
+    c.pos = 0;
     if (parse_datetime(&c, &t, err) || parse_offset(&c, &offset, err) ||
         expect_end(&c, err, "timestamp"))
         return SLA_EPARSE;
@@ -210,10 +213,13 @@ SLA_EXPORT int sla_rfc3339_parse(int64_t *out, int64_t *out_offset_ms,
 SLA_EXPORT int sla_civil_parse(struct sla_civil *out, const char *text,
                                size_t len, struct sla_error *err)
 {
-    struct cursor c = {text, len, 0};
+    struct cursor c;
     struct sla_civil t;
-    if (!out || !text)
+    if (sla__check_text(err, out, &text, len))
         return SLA_EINVAL;
+    c.s = text;
+    c.len = len;
+    c.pos = 0;
     if (parse_datetime(&c, &t, err) ||
         expect_end(&c, err, "local date-time (no offset is allowed here)"))
         return SLA_EPARSE;
@@ -224,10 +230,13 @@ SLA_EXPORT int sla_civil_parse(struct sla_civil *out, const char *text,
 SLA_EXPORT int sla_date_parse(struct sla_date *out, const char *text,
                               size_t len, struct sla_error *err)
 {
-    struct cursor c = {text, len, 0};
+    struct cursor c;
     struct sla_date d;
-    if (!out || !text)
+    if (sla__check_text(err, out, &text, len))
         return SLA_EINVAL;
+    c.s = text;
+    c.len = len;
+    c.pos = 0;
     if (parse_date(&c, &d, err) || expect_end(&c, err, "date"))
         return SLA_EPARSE;
     *out = d;

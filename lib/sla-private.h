@@ -56,6 +56,12 @@ int sla__error_set(struct sla_error *err, int code, size_t offset,
  * is outside int64_t (intermediate products never overflow first). */
 int sla__days_ms(int64_t days, int64_t ms, int64_t *out);
 
+/* The argument check every parser starts with: a NULL text of length 0 is
+ * the empty text; a NULL out, or a NULL text with a length, is
+ * SLA_EINVAL, reported in err too (offset -1). Returns 0 when fine. */
+int sla__check_text(struct sla_error *err, const void *out,
+                    const char **text, size_t len);
+
 /* Day number <-> date without argument checks (the date must exist,
  * days must be within [SLA_DAYS_MIN, SLA_DAYS_MAX]). */
 int64_t sla__days_from_civil(int64_t y, int64_t m, int64_t d);

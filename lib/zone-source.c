@@ -22,7 +22,7 @@ SLA_EXPORT int sla_zone_from_posix(struct sla_zone **out, const char *tz,
     struct zone_build b;
     char name[NAME_MAX_LEN + 1];
     int rc;
-    if (!out || !tz)
+    if (sla__check_text(err, out, &tz, len))
         return SLA_EINVAL;
     if ((rc = sla__posix_parse(&rule, tz, len, 0, err)))
         return rc;

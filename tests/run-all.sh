@@ -14,7 +14,7 @@ sh .ci/install-deps test
 step() { printf '\n=== %s\n' "$*"; }
 
 step "gcc, -Werror: all tests"
-[ -d build ] || CC=gcc CXX=g++ meson setup build --werror
+[ -d build ] || CC=gcc CXX=g++ meson setup build --werror -Dtests=enabled
 meson test -C build --print-errorlogs
 
 step "valgrind"
@@ -22,12 +22,13 @@ meson test -C build --setup=valgrind --print-errorlogs
 
 step "clang, -Werror, address+undefined sanitizers"
 [ -d build-sanitize ] || CC=clang CXX=clang++ meson setup build-sanitize --werror \
-    -Db_sanitize=address,undefined -Db_lundef=false -Ddocs=disabled
+    -Db_sanitize=address,undefined -Db_lundef=false -Ddocs=disabled \
+    -Dtests=enabled
 meson test -C build-sanitize --setup=sanitize --print-errorlogs
 
 step "clang, ThreadSanitizer: zones shared by threads"
 [ -d build-tsan ] || CC=clang CXX=clang++ meson setup build-tsan --werror \
-    -Db_sanitize=thread -Db_lundef=false -Ddocs=disabled
+    -Db_sanitize=thread -Db_lundef=false -Ddocs=disabled -Dtests=enabled
 meson test -C build-tsan --setup=tsan --suite threads --print-errorlogs
 
 step "all test runs passed"

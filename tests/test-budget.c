@@ -161,7 +161,9 @@ START_TEST(parse_null)
     ck_assert_int_eq(sla_ppm_parse_percent(NULL, "99.99", 5, &err),
                      SLA_EINVAL);
     ck_assert_int_eq(sla_ppm_parse_percent(&out, NULL, 5, &err), SLA_EINVAL);
-    ck_assert_int_eq(sla_ppm_parse_percent(&out, NULL, 0, NULL), SLA_EINVAL);
+    ck_assert_int_eq(err.code, SLA_EINVAL);
+    ck_assert_int_eq(err.offset, -1);
+    ck_assert_int_eq(sla_ppm_parse_percent(&out, NULL, 0, &err), SLA_EPARSE);
     ck_assert_int_eq(out, 77);
 }
 END_TEST

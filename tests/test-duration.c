@@ -28,6 +28,7 @@ static int trials(int n)
 static struct sla_duration dur(int64_t y, int64_t m, int64_t d, int64_t ms)
 {
     struct sla_duration r;
+    memset(&r, 0, sizeof r);
     r.years = y;
     r.months = m;
     r.days = d;
@@ -320,7 +321,10 @@ START_TEST(parse_null)
     struct sla_error err;
     ck_assert_int_eq(sla_duration_parse(NULL, "PT1H", 4, &err), SLA_EINVAL);
     ck_assert_int_eq(sla_duration_parse(&out, NULL, 4, &err), SLA_EINVAL);
-    ck_assert_int_eq(sla_duration_parse(&out, NULL, 0, NULL), SLA_EINVAL);
+    ck_assert_int_eq(err.code, SLA_EINVAL);
+    ck_assert_int_eq(err.offset, -1);
+    ck_assert_int_eq(sla_duration_parse(&out, NULL, 0, &err), SLA_EPARSE);
+    ck_assert_int_eq(err.offset, 0);
     ck_assert(dur_eq(&out, &keep));
 }
 END_TEST
@@ -417,8 +421,9 @@ START_TEST(format_errors)
     char buf[SLA_DURATION_SIZE];
     struct sla_duration d = dur(1, 2, 3, 4 * HOUR + 5 * MINUTE + 6500);
     static const struct sla_duration mixed[] = {
-        {1, -1, 0, 0}, {0, 0, 1, -1}, {-1, 0, 0, 1},
-        {0, 1, 0, -HOUR}, {INT64_MIN, 0, 0, 1}, {0, 0, -5, INT64_MAX},
+        {1, -1, 0, 0, {0, 0}}, {0, 0, 1, -1, {0, 0}}, {-1, 0, 0, 1, {0, 0}},
+        {0, 1, 0, -HOUR, {0, 0}}, {INT64_MIN, 0, 0, 1, {0, 0}},
+        {0, 0, -5, INT64_MAX, {0, 0}},
     };
     size_t i, size;
     for (i = 0; i < sizeof mixed / sizeof mixed[0]; i++)

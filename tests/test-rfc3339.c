@@ -509,8 +509,19 @@ START_TEST(parse_null_arguments)
                      SLA_EINVAL);
     ck_assert_int_eq(sla_rfc3339_parse(&out, &off, NULL, 20, &err),
                      SLA_EINVAL);
+    ck_assert_int_eq(err.code, SLA_EINVAL);
+    ck_assert_int_eq(err.offset, -1);
+    ck_assert_str_eq(err.message,
+                     "invalid argument: the text is NULL with a length");
+    /* NULL with length 0 is the empty text (C++ string_view{}, Go nil). */
     ck_assert_int_eq(sla_rfc3339_parse(&out, &off, NULL, 0, &err),
+                     SLA_EPARSE);
+    ck_assert_int_eq(err.code, SLA_EPARSE);
+    ck_assert_int_eq(err.offset, 0);
+    ck_assert_int_eq(sla_rfc3339_parse(NULL, NULL, NULL, 0, &err),
                      SLA_EINVAL);
+    ck_assert_str_eq(err.message,
+                     "invalid argument: the output pointer is NULL");
     ck_assert_int_eq(sla_rfc3339_parse(NULL, NULL, NULL, 0, NULL),
                      SLA_EINVAL);
     ck_assert_int_eq(out, 42);

@@ -68,9 +68,13 @@ const char *sla_strerror(int code);
  * @brief Where and why a parser failed.
  *
  * The caller owns the record (usually on its stack) and passes a pointer to
- * a parser; the parser fills it only when it fails. Passing NULL is allowed
- * when only the return code matters. Nothing is allocated, so the record
- * needs no cleanup.
+ * a parser; the parser fills it whenever it fails, and leaves it alone when
+ * it succeeds. Passing NULL is allowed when only the return code matters.
+ * Nothing is allocated, so the record needs no cleanup.
+ *
+ * A NULL text of length 0 is the empty text (as C++'s empty `string_view`
+ * and Go's nil slice pass it); a NULL output pointer, or a NULL text with a
+ * length, is ::SLA_EINVAL with `offset` -1.
  *
  * Example: parsing `2026-13-01T00:00:00Z` fails with ::SLA_EPARSE and
  * `offset` 5, `line` 1, `column` 6, `message` "expected a month 01-12".
@@ -87,6 +91,8 @@ struct sla_error {
     /** 0-based byte offset of the failure from the start of the input,
      *  -1 when the failure is not tied to a place. */
     int64_t offset;
+    /** Reserved for later details, set to 0. */
+    int64_t reserved2[3];
     /** A NUL-terminated sentence saying what was expected. */
     char message[SLA_ERROR_MESSAGE_SIZE];
 };

@@ -391,6 +391,7 @@ struct sla_duration {
     int64_t months; /**< Calendar months (not folded into years). */
     int64_t days;   /**< Calendar days (weeks are stored as 7 days). */
     int64_t ms;     /**< Exact milliseconds (hours, minutes, seconds). */
+    int64_t reserved[2]; /**< Reserved for later parts; set to 0. */
 };
 
 /** A buffer of this size holds any formatted duration. */
