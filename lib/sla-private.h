@@ -62,6 +62,9 @@ int sla__days_ms(int64_t days, int64_t ms, int64_t *out);
 int sla__check_text(struct sla_error *err, const void *out,
                     const char **text, size_t len);
 
+/* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
+int32_t sla__weekday(int64_t days);
+
 /* Day number <-> date without argument checks (the date must exist,
  * days must be within [SLA_DAYS_MIN, SLA_DAYS_MAX]). */
 int64_t sla__days_from_civil(int64_t y, int64_t m, int64_t d);

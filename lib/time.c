@@ -132,7 +132,7 @@ SLA_EXPORT int sla_date_from_days(struct sla_date *out, int64_t days)
 }
 
 /* ISO weekday (1 = Monday) of a day number; day 0 was a Thursday. */
-static int32_t weekday_of_days(int64_t days)
+int32_t sla__weekday(int64_t days)
 {
     return (int32_t)sla__floor_mod(days + 3, 7) + 1;
 }
@@ -142,7 +142,7 @@ SLA_EXPORT int sla_date_weekday(int32_t *out, const struct sla_date *date)
     int64_t days;
     if (!out || sla_date_to_days(&days, date))
         return SLA_EINVAL;
-    *out = weekday_of_days(days);
+    *out = sla__weekday(days);
     return 0;
 }
 
@@ -154,7 +154,7 @@ SLA_EXPORT int sla_date_iso_week(int32_t *out_year, int32_t *out_week,
     if (!out_year || !out_week || sla_date_to_days(&days, date))
         return SLA_EINVAL;
     /* The ISO year of a week is the year of its Thursday. */
-    thursday = days + 4 - weekday_of_days(days);
+    thursday = days + 4 - sla__weekday(days);
     if (sla_date_from_days(&th, thursday))
         return SLA_ERANGE;
     jan1 = sla__days_from_civil(th.year, 1, 1);

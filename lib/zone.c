@@ -72,8 +72,8 @@ static int64_t rule_day(const struct posix_date *d, int64_t year)
         return jan1 + d->day;
     {
         int64_t first = sla__days_from_civil(year, d->month, 1);
-        /* Weekday of the first, 0 = Sunday; day 0 was a Thursday. */
-        int64_t wd = sla__floor_mod(first + 4, 7);
+        /* Weekday of the first, 0 = Sunday as POSIX counts. */
+        int64_t wd = sla__weekday(first) % 7;
         int64_t day = sla__floor_mod(d->weekday - wd, 7) + (d->week - 1) * 7;
         int dim = sla_days_in_month((int32_t)year, d->month);
         while (day >= dim)
