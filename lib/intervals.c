@@ -239,7 +239,13 @@ SLA_EXPORT int sla_intervals_add(struct sla_intervals *set, int64_t start,
         return SLA_EINVAL;
     if (start == end)
         return 0;
-    /* In time order (the common case): append or extend the last one. */
+    /* In time order (the common case): extend the last one, or append. */
+    if (set->n && start >= set->v[set->n - 1].start &&
+        start <= set->v[set->n - 1].end) {
+        if (end > set->v[set->n - 1].end)
+            set->v[set->n - 1].end = end;
+        return 0;
+    }
     if (!set->n || start > set->v[set->n - 1].end) {
         if (grow(set, 1))
             return SLA_ENOMEM;

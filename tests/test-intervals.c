@@ -139,7 +139,7 @@ START_TEST(reserve)
         ck_assert_int_eq(iv.start, 3 * i);
         ck_assert_int_eq(iv.end, 3 * i + 2);
     }
-    /* Reserving on a dirty set keeps its intervals. */
+    /* Reserving after an out-of-order add keeps the intervals. */
     ADD(s, -10, -5);
     ck_assert_int_eq(sla_intervals_reserve(s, 5000), 0);
     ck_assert_uint_eq(sla_intervals_count(s), 1001);
@@ -193,7 +193,7 @@ START_TEST(add_single)
     ADD(s, 12, 12);
     EXPECT(s, {-5, 12}, {20, 30});
 
-    /* A refused add leaves a dirty set as it was. */
+    /* A refused add leaves the set as it was. */
     ADD(s, -100, -90);
     ck_assert_int_eq(sla_intervals_add(s, 50, 40), SLA_EINVAL);
     EXPECT(s, {-100, -90}, {-5, 12}, {20, 30});
@@ -223,7 +223,7 @@ START_TEST(add_many)
     EXPECT(s, {1, 4}, {5, 7}, {8, 12});
 
     /* All or nothing, with the inverted interval first, inside or last,
-     * on a normalised set and on a dirty one. */
+     * in time order and after an out-of-order add. */
     for (k = 0; k < 3; k++) {
         bad[0] = (struct sla_interval){20, 30};
         bad[1] = (struct sla_interval){50, 60};
@@ -233,7 +233,7 @@ START_TEST(add_many)
         ADD(s, 0, 10);
         ck_assert_int_eq(sla_intervals_add_many(s, bad, 3), SLA_EINVAL);
         EXPECT(s, {0, 10});
-        ADD(s, -20, -15); /* out of order: the set is now dirty */
+        ADD(s, -20, -15); /* out of order: inserted at the front */
         ck_assert_int_eq(sla_intervals_add_many(s, bad, 3), SLA_EINVAL);
         EXPECT(s, {-20, -15}, {0, 10});
         ADD(s, 100, 110);
@@ -243,7 +243,7 @@ START_TEST(add_many)
         EXPECT_MEASURE(s, 30);
     }
 
-    /* In order after a normalised set: touching the last one merges. */
+    /* In time order: touching the last one merges. */
     sla_intervals_clear(s);
     ADD(s, 0, 10);
     EXPECT(s, {0, 10});
@@ -292,7 +292,7 @@ START_TEST(copy)
     ck_assert_int_eq(sla_intervals_copy(dst, src), 0);
     EXPECT_EMPTY(dst);
 
-    /* Onto itself: the set is kept (and normalised). */
+    /* Onto itself: the set is kept. */
     ADD(src, 8, 9);
     ADD(src, 1, 2);
     ADD(src, 2, 3);
@@ -329,7 +329,7 @@ START_TEST(clear)
     ck_assert_int_eq(sla_intervals_contains(s, 5), 0);
     ck_assert_int_eq(sla_intervals_contains(s, 55), 0);
 
-    /* After clearing a dirty set, out-of-order adds still sort. */
+    /* After clearing, out-of-order adds still sort. */
     ADD(s, 50, 60);
     ADD(s, 0, 10);
     sla_intervals_clear(s);
@@ -337,7 +337,7 @@ START_TEST(clear)
     ADD(s, 1, 2);
     EXPECT(s, {1, 2}, {5, 6});
 
-    /* After clearing a normalised set, nothing joins the old intervals. */
+    /* After clearing, nothing joins the old intervals. */
     sla_intervals_clear(s);
     ADD(s, 0, 10);
     EXPECT(s, {0, 10});
@@ -403,7 +403,7 @@ START_TEST(count_and_get)
     ck_assert_int_eq(sla_intervals_get(&iv, s, 2), SLA_ENOTFOUND);
     ck_assert_int_eq(sla_intervals_get(&iv, s, 3), SLA_ENOTFOUND);
     ck_assert_int_eq(sla_intervals_get(&iv, s, SIZE_MAX), SLA_ENOTFOUND);
-    /* get on a dirty set normalises it first. */
+    /* An out-of-order add goes to its place at once. */
     ADD(s, 0, 5);
     ck_assert_int_eq(sla_intervals_get(&iv, s, 0), 0);
     ck_assert_int_eq(iv.start, 0);
@@ -1034,7 +1034,7 @@ static void build(struct sla_intervals *s, uint64_t *rng, const struct list *l,
         rc = sla_intervals_add_many(s, l->iv, l->n);
         CHECK(rc == 0, "trial %lu: add_many returned %d", trial, rc);
         break;
-    case 2: /* half, read (which normalises), then the rest */
+    case 2: /* half, read, then the rest */
         half = (size_t)below(rng, l->n + 1);
         rc = sla_intervals_add_many(s, l->iv, half);
         CHECK(rc == 0, "trial %lu: add_many returned %d", trial, rc);
