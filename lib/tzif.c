@@ -42,7 +42,7 @@ static int read_header(const uint8_t *d, size_t len, size_t at,
     else if (d[at + 4] >= '2' && d[at + 4] <= '9')
         h->version = d[at + 4] - '0';
     else
-        return fail(err, at + 4, "a version of NUL or '2' to '4'");
+        return fail(err, at + 4, "a version of NUL or a digit from '2'");
     h->isutcnt = be32(d + at + 20);
     h->isstdcnt = be32(d + at + 24);
     h->leapcnt = be32(d + at + 28);

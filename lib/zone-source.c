@@ -59,7 +59,7 @@ static int parse_offset(const char *s, int64_t *out)
         if (s[i] == ':')
             i++;
     }
-    if (s[i] != '\0' || field == 3 || v[0] > 25 || v[1] > 59 || v[2] > 59)
+    if (s[i] != '\0' || field == 3 || v[1] > 59 || v[2] > 59)
         return -1;
     *out = sign * ((v[0] * 3600 + v[1] * 60 + v[2]) * SLA_MS_PER_SECOND);
     return 0;
@@ -145,7 +145,9 @@ static int read_file(const char *path, uint8_t **out, size_t *out_len,
     struct stat st;
     uint8_t *buf;
     size_t got = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO in the directory must not block the open; on a
+     * regular file it changes nothing. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         int e = errno;
         if (e == ENOENT || e == ENOTDIR)
@@ -220,15 +222,27 @@ SLA_EXPORT int sla_zone_from_name(struct sla_zone **out, const char *name,
     return rc;
 }
 
+/* ASCII case-insensitive equality. */
+static int same_word(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+        char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
 SLA_EXPORT int sla_zone_open(struct sla_zone **out, const char *spec,
                              const char *tzdir, struct sla_error *err)
 {
+    struct sla_error mine;
     int64_t off;
     int rc;
     if (!out || !spec)
         return SLA_EINVAL;
-    if (!strcmp(spec, "UTC") || !strcmp(spec, "utc") || !strcmp(spec, "Z") ||
-        !strcmp(spec, "z"))
+    if (same_word(spec, "UTC") || same_word(spec, "Z"))
         return sla_zone_from_offset(out, 0);
     if (parse_offset(spec, &off) == 0) {
         if (sla_zone_from_offset(out, off) == 0)
@@ -236,20 +250,31 @@ SLA_EXPORT int sla_zone_open(struct sla_zone **out, const char *spec,
         return sla__error_set(err, SLA_EINVAL, 0,
                               "offset '%s' is beyond 26 hours", spec);
     }
-    if (!valid_name(spec)) {
-        /* A '/' means a path was meant: say why it is refused. */
-        if (strchr(spec, '/'))
-            return sla_zone_from_name(out, spec, tzdir, err);
-        return sla_zone_from_posix(out, spec, strlen(spec), err);
+    if (valid_name(spec)) {
+        /* A name first; a failed lookup leaves err alone unless it is
+         * the answer. */
+        rc = sla_zone_from_name(out, spec, tzdir, &mine);
+        if (rc != SLA_ENOTFOUND) {
+            if (rc && err)
+                *err = mine;
+            return rc;
+        }
+        if (sla_zone_from_posix(out, spec, strlen(spec), NULL) == 0)
+            return 0;
+        return sla__error_set(err, SLA_ENOTFOUND, 0,
+                              "unknown time zone '%s': not UTC, an offset "
+                              "like +09:00, a zone under %s, nor a POSIX TZ "
+                              "string like JST-9",
+                              spec, zone_dir(tzdir));
     }
-    rc = sla_zone_from_name(out, spec, tzdir, err);
-    if (rc != SLA_ENOTFOUND)
+    /* Not a name: a POSIX string (rules may hold '/'), else an error that
+     * says why the text is neither. */
+    rc = sla_zone_from_posix(out, spec, strlen(spec), &mine);
+    if (rc == 0 || rc == SLA_ENOMEM)
         return rc;
-    if (sla_zone_from_posix(out, spec, strlen(spec), NULL) == 0)
-        return 0;
-    return sla__error_set(err, SLA_ENOTFOUND, 0,
-                          "unknown time zone '%s': not UTC, an offset like "
-                          "+09:00, a zone under %s, nor a POSIX TZ string "
-                          "like JST-9",
-                          spec, zone_dir(tzdir));
+    if (strchr(spec, '/') && !strchr(spec, ','))
+        return sla_zone_from_name(out, spec, tzdir, err);
+    if (err)
+        *err = mine;
+    return rc;
 }

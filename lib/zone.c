@@ -359,7 +359,7 @@ static size_t count_le(const int64_t *v, size_t n, int64_t t)
 static void period(const struct sla_zone *z, int64_t t, uint16_t *type,
                    int64_t *start, int64_t *end)
 {
-    if (t < z->cycle_from) {
+    if (t < z->cycle_from || !z->ncyc) {
         size_t i = count_le(z->trans, z->ntrans, t);
         *type = i ? z->trans_type[i - 1] : z->initial_type;
         *start = i ? z->trans[i - 1] : INT64_MIN;
@@ -413,7 +413,7 @@ SLA_EXPORT int sla_zone_period_at(struct sla_zone_period *out,
 static int64_t offset_at(const struct sla_zone *z, int64_t t)
 {
     size_t i;
-    if (t < z->cycle_from) {
+    if (t < z->cycle_from || !z->ncyc) {
         i = count_le(z->trans, z->ntrans, t);
         return z->types[i ? z->trans_type[i - 1] : z->initial_type].offset_ms;
     }
@@ -521,7 +521,9 @@ SLA_EXPORT int sla_zone_to_instant(struct sla_zone_resolution *out,
                 gap_l = local - before;
             }
         }
-        if (!sla__sub_overflow(local, o, &c) && c >= start && c < end) {
+        /* A period ending at INT64_MAX has no end: it holds INT64_MAX. */
+        if (!sla__sub_overflow(local, o, &c) && c >= start &&
+            (c < end || end == INT64_MAX)) {
             if (!found)
                 first = c;
             last = c;

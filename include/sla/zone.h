@@ -57,10 +57,12 @@ struct sla_zone;
  * @brief Make a zone from a specification, trying each reading in turn.
  *
  * 1. `UTC`, `Z` (any case): UTC.
- * 2. `+HH:MM`, `-HH:MM`, `+HH:MM:SS`, `+HH`: a fixed offset.
+ * 2. `+HH:MM`, `-HH:MM`, `+HHMM`, `+HH:MM:SS`, `+HH`: a fixed offset.
  * 3. A valid IANA name (see sla_zone_from_name()) that exists under the
  *    zone directory.
- * 4. A POSIX TZ string (see sla_zone_from_posix()).
+ * 4. A POSIX TZ string (see sla_zone_from_posix()), rules with `/` times
+ *    included. Text that is neither, has a `/` and no `,` is reported as
+ *    an invalid zone name (`../etc/passwd`), and no file is read for it.
  *
  * @param[out] out the new zone (one reference)
  * @param spec the NUL-terminated specification
@@ -98,8 +100,8 @@ int sla_zone_from_name(struct sla_zone **out, const char *name,
 /**
  * @brief Make a zone from TZif bytes (RFC 8536).
  *
- * Versions 2 to 4 are read from their 64-bit data and footer; version 1
- * from its 32-bit data. Every count is checked against the size, every
+ * Versions 2 to 4 (and later digits, which RFC 8536 keeps compatible) are
+ * read from their 64-bit data and footer; version 1 from its 32-bit data. Every count is checked against the size, every
  * index against its table; transitions must strictly increase; offsets
  * must be within ::SLA_ZONE_MAX_OFFSET_MS; abbreviations at most 15 bytes.
  * Files with leap-second records ("right/" zones) are refused: libsla
