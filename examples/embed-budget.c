@@ -35,7 +35,7 @@ int main(void)
                                      window_start + 2 * SLA_MS_PER_HOUR);
     rc = rc ? rc : sla_intervals_subtract(planned, planned, maintenance);
     rc = rc ? rc : sla_intervals_measure(&planned_ms, planned);
-    rc = rc ? rc : sla_budget_allowed(&allowed, planned_ms, ppm);
+    rc = rc ? rc : sla_budget_compute(&allowed, planned_ms, ppm);
     if (rc == 0)
         rc = sla_time_format_human(human, sizeof human, allowed) < 0;
     if (rc == 0)

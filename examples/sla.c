@@ -86,7 +86,7 @@ static int cmd_budget(int argc, char **argv)
     if (rc == 0 && span_ms < 0)
         rc = SLA_EINVAL;
     if (rc == 0)
-        rc = sla_budget_allowed(&allowed, span_ms, ppm);
+        rc = sla_budget_compute(&allowed, span_ms, ppm);
     if (rc) {
         fprintf(stderr, "sla: --span '%s': %s\n", span_text,
                 rc == SLA_EINVAL ? "expected a span that is not negative"

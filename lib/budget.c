@@ -72,7 +72,7 @@ SLA_EXPORT int sla_ppm_format_percent(char *buf, size_t size, int32_t ppm)
     return sla__put_result(buf, size, tmp, n);
 }
 
-SLA_EXPORT int sla_budget_allowed(int64_t *out, int64_t span_ms,
+SLA_EXPORT int sla_budget_compute(int64_t *out, int64_t span_ms,
                                   int32_t target_ppm)
 {
     int64_t q, r, f;

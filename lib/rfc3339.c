@@ -73,7 +73,7 @@ static int parse_date(struct cursor *c, struct sla_date *d,
     if (expect_char(c, '-', err, "'-' after the month"))
         return SLA_EPARSE;
     at = c->pos;
-    dim = sla_days_in_month(d->year, d->month);
+    dim = sla_month_days(d->year, d->month);
     if (read_digits(c, 2, &d->day) || d->day < 1)
         return sla__error_set(err, SLA_EPARSE, at, "expected a day 01-%d",
                               dim);

@@ -35,18 +35,18 @@ SLA_EXPORT int sla_time_scale(int64_t *out, int64_t duration, int64_t factor)
     return 0;
 }
 
-SLA_EXPORT int sla_is_leap_year(int32_t year)
+SLA_EXPORT int sla_year_is_leap(int32_t year)
 {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-SLA_EXPORT int sla_days_in_month(int32_t year, int32_t month)
+SLA_EXPORT int sla_month_days(int32_t year, int32_t month)
 {
     static const int8_t len[12] = {31, 28, 31, 30, 31, 30,
                                    31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12)
         return SLA_EINVAL;
-    if (month == 2 && sla_is_leap_year(year))
+    if (month == 2 && sla_year_is_leap(year))
         return 29;
     return len[month - 1];
 }
@@ -56,7 +56,7 @@ SLA_EXPORT int sla_date_check(const struct sla_date *date)
     int dim;
     if (!date)
         return SLA_EINVAL;
-    dim = sla_days_in_month(date->year, date->month);
+    dim = sla_month_days(date->year, date->month);
     if (dim < 0 || date->day < 1 || date->day > dim)
         return SLA_EINVAL;
     return 0;
@@ -190,7 +190,7 @@ SLA_EXPORT int sla_date_add_months(struct sla_date *out,
     if (year < INT32_MIN || year > INT32_MAX)
         return SLA_ERANGE;
     month = (int32_t)sla__floor_mod(index, 12) + 1;
-    dim = sla_days_in_month((int32_t)year, month);
+    dim = sla_month_days((int32_t)year, month);
     out->day = date->day < dim ? date->day : dim;
     out->year = (int32_t)year;
     out->month = month;

@@ -64,7 +64,7 @@ static int64_t rule_day(const struct posix_date *d, int64_t year)
     if (d->kind == 'J') {
         /* 1-365, February 29 never counted. */
         int64_t n = d->day - 1;
-        if (n >= 59 && sla_is_leap_year((int32_t)year))
+        if (n >= 59 && sla_year_is_leap((int32_t)year))
             n++;
         return jan1 + n;
     }
@@ -75,7 +75,7 @@ static int64_t rule_day(const struct posix_date *d, int64_t year)
         /* Weekday of the first, 0 = Sunday as POSIX counts. */
         int64_t wd = sla__weekday(first) % 7;
         int64_t day = sla__floor_mod(d->weekday - wd, 7) + (d->week - 1) * 7;
-        int dim = sla_days_in_month((int32_t)year, d->month);
+        int dim = sla_month_days((int32_t)year, d->month);
         while (day >= dim)
             day -= 7;
         return first + day;

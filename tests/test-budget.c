@@ -256,7 +256,7 @@ START_TEST(every_ppm_round_trip)
 }
 END_TEST
 
-/* ---- sla_budget_allowed --------------------------------------------- */
+/* ---- sla_budget_compute --------------------------------------------- */
 
 static int64_t oracle(int64_t span, int32_t ppm)
 {
@@ -266,7 +266,7 @@ static int64_t oracle(int64_t span, int32_t ppm)
 static void expect_allowed(int64_t span, int32_t ppm, int64_t want)
 {
     int64_t out = -42;
-    ck_assert_int_eq(sla_budget_allowed(&out, span, ppm), 0);
+    ck_assert_int_eq(sla_budget_compute(&out, span, ppm), 0);
     ck_assert_msg(out == want, "span %lld at %d ppm: %lld, expected %lld",
                   (long long)span, (int)ppm, (long long)out,
                   (long long)want);
@@ -306,13 +306,13 @@ END_TEST
 START_TEST(allowed_errors)
 {
     int64_t out = 5;
-    ck_assert_int_eq(sla_budget_allowed(&out, -1, 999900), SLA_EINVAL);
-    ck_assert_int_eq(sla_budget_allowed(&out, INT64_MIN, 999900), SLA_EINVAL);
-    ck_assert_int_eq(sla_budget_allowed(&out, 1000, -1), SLA_EINVAL);
-    ck_assert_int_eq(sla_budget_allowed(&out, 1000, 1000001), SLA_EINVAL);
-    ck_assert_int_eq(sla_budget_allowed(&out, 1000, INT32_MIN), SLA_EINVAL);
-    ck_assert_int_eq(sla_budget_allowed(&out, 1000, INT32_MAX), SLA_EINVAL);
-    ck_assert_int_eq(sla_budget_allowed(NULL, 1000, 999900), SLA_EINVAL);
+    ck_assert_int_eq(sla_budget_compute(&out, -1, 999900), SLA_EINVAL);
+    ck_assert_int_eq(sla_budget_compute(&out, INT64_MIN, 999900), SLA_EINVAL);
+    ck_assert_int_eq(sla_budget_compute(&out, 1000, -1), SLA_EINVAL);
+    ck_assert_int_eq(sla_budget_compute(&out, 1000, 1000001), SLA_EINVAL);
+    ck_assert_int_eq(sla_budget_compute(&out, 1000, INT32_MIN), SLA_EINVAL);
+    ck_assert_int_eq(sla_budget_compute(&out, 1000, INT32_MAX), SLA_EINVAL);
+    ck_assert_int_eq(sla_budget_compute(NULL, 1000, 999900), SLA_EINVAL);
     ck_assert_int_eq(out, 5);
 }
 END_TEST
@@ -323,10 +323,10 @@ START_TEST(allowed_max_span_every_target)
     int32_t ppm;
     for (ppm = 0; ppm <= SLA_PPM_ONE; ppm++) {
         int64_t out = -1, want = oracle(INT64_MAX, ppm);
-        REQUIRE(sla_budget_allowed(&out, INT64_MAX, ppm) == 0 && out == want,
+        REQUIRE(sla_budget_compute(&out, INT64_MAX, ppm) == 0 && out == want,
                 "INT64_MAX at %d ppm: %lld, expected %lld", (int)ppm,
                 (long long)out, (long long)want);
-        REQUIRE(sla_budget_allowed(&out, INT64_MAX - 999999, ppm) == 0 &&
+        REQUIRE(sla_budget_compute(&out, INT64_MAX - 999999, ppm) == 0 &&
                     out == oracle(INT64_MAX - 999999, ppm),
                 "INT64_MAX - 999999 at %d ppm: %lld", (int)ppm,
                 (long long)out);
@@ -368,7 +368,7 @@ START_TEST(allowed_random)
             ppm = (int32_t)sla_test_below(&state, 2) ? SLA_PPM_ONE - 1 : 1;
         }
         want = oracle(span, ppm);
-        REQUIRE(sla_budget_allowed(&out, span, ppm) == 0 && out == want,
+        REQUIRE(sla_budget_compute(&out, span, ppm) == 0 && out == want,
                 "span %lld at %d ppm: %lld, expected %lld", (long long)span,
                 (int)ppm, (long long)out, (long long)want);
     }

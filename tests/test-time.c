@@ -196,23 +196,23 @@ END_TEST
 
 START_TEST(leap_years_and_month_lengths)
 {
-    ck_assert_int_eq(sla_is_leap_year(2024), 1);
-    ck_assert_int_eq(sla_is_leap_year(2023), 0);
-    ck_assert_int_eq(sla_is_leap_year(1900), 0);
-    ck_assert_int_eq(sla_is_leap_year(2000), 1);
-    ck_assert_int_eq(sla_is_leap_year(0), 1);
-    ck_assert_int_eq(sla_is_leap_year(-4), 1);
-    ck_assert_int_eq(sla_is_leap_year(-100), 0);
-    ck_assert_int_eq(sla_is_leap_year(-400), 1);
-    ck_assert_int_eq(sla_is_leap_year(-1), 0);
-    ck_assert_int_eq(sla_is_leap_year(INT32_MIN), 1); /* = 352 (mod 400) */
-    ck_assert_int_eq(sla_is_leap_year(INT32_MAX), 0);
-    ck_assert_int_eq(sla_days_in_month(2024, 2), 29);
-    ck_assert_int_eq(sla_days_in_month(2023, 2), 28);
-    ck_assert_int_eq(sla_days_in_month(2023, 4), 30);
-    ck_assert_int_eq(sla_days_in_month(2023, 12), 31);
-    ck_assert_int_eq(sla_days_in_month(2023, 0), SLA_EINVAL);
-    ck_assert_int_eq(sla_days_in_month(2023, 13), SLA_EINVAL);
+    ck_assert_int_eq(sla_year_is_leap(2024), 1);
+    ck_assert_int_eq(sla_year_is_leap(2023), 0);
+    ck_assert_int_eq(sla_year_is_leap(1900), 0);
+    ck_assert_int_eq(sla_year_is_leap(2000), 1);
+    ck_assert_int_eq(sla_year_is_leap(0), 1);
+    ck_assert_int_eq(sla_year_is_leap(-4), 1);
+    ck_assert_int_eq(sla_year_is_leap(-100), 0);
+    ck_assert_int_eq(sla_year_is_leap(-400), 1);
+    ck_assert_int_eq(sla_year_is_leap(-1), 0);
+    ck_assert_int_eq(sla_year_is_leap(INT32_MIN), 1); /* = 352 (mod 400) */
+    ck_assert_int_eq(sla_year_is_leap(INT32_MAX), 0);
+    ck_assert_int_eq(sla_month_days(2024, 2), 29);
+    ck_assert_int_eq(sla_month_days(2023, 2), 28);
+    ck_assert_int_eq(sla_month_days(2023, 4), 30);
+    ck_assert_int_eq(sla_month_days(2023, 12), 31);
+    ck_assert_int_eq(sla_month_days(2023, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_month_days(2023, 13), SLA_EINVAL);
 }
 END_TEST
 

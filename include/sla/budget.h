@@ -76,7 +76,7 @@ int sla_ppm_format_percent(char *buf, size_t size, int32_t ppm);
  * @return 0, ::SLA_EINVAL if @p out is NULL, @p span_ms is negative or
  *         @p target_ppm is out of range.
  */
-int sla_budget_allowed(int64_t *out, int64_t span_ms, int32_t target_ppm);
+int sla_budget_compute(int64_t *out, int64_t span_ms, int32_t target_ppm);
 
 /** @} */
 

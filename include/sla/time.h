@@ -116,7 +116,7 @@ struct sla_civil {
  * @param year any year (astronomical numbering)
  * @return 1 for a leap year, 0 otherwise.
  */
-int sla_is_leap_year(int32_t year);
+int sla_year_is_leap(int32_t year);
 
 /**
  * @brief The length of a month.
@@ -124,7 +124,7 @@ int sla_is_leap_year(int32_t year);
  * @param month 1-12
  * @return 28 to 31, or ::SLA_EINVAL if @p month is not 1-12.
  */
-int sla_days_in_month(int32_t year, int32_t month);
+int sla_month_days(int32_t year, int32_t month);
 
 /**
  * @brief Check that a date exists.
