@@ -288,6 +288,8 @@ SLA_EXPORT int sla_intervals_add_many(struct sla_intervals *set,
     for (i = 0; i < n; i++)
         if (iv[i].start > iv[i].end)
             return SLA_EINVAL;
+    if (n == 0)
+        return 0;
     if (grow(set, n))
         return SLA_ENOMEM;
     /* Copy the non-empty intervals after the set, sort them there. */
