@@ -258,10 +258,11 @@ int sla__zone_build(struct sla_zone **out, const struct zone_build *b)
 
     if (dst) {
         /* One 400-year cycle of the rule, [0, CYCLE): local years
-         * 1969..2370 cover it with a year to spare on each side. The state
-         * at 0 is the one the changes of 1969 leave. */
+         * 1968..2371 cover it with two years to spare before (a change
+         * may fall up to 167 hours into the next year) and one after. The
+         * state at 0 is the one the changes before it leave. */
         uint16_t state = std_i;
-        ch = rule_changes(b->rule, 1969, 2370, &nch);
+        ch = rule_changes(b->rule, 1968, 2371, &nch);
         if (!ch)
             goto nomem;
         for (i = 0; i < nch && ch[i].at < 0; i++)
@@ -278,7 +279,8 @@ int sla__zone_build(struct sla_zone **out, const struct zone_build *b)
             /* DST all year round (or never): one fixed type. */
             if (b->rule_from == INT64_MIN) {
                 z->initial_type = cyc.state;
-            } else if (tlist_push(&main, b->rule_from + 1, cyc.state)) {
+            } else if (b->rule_from < INT64_MAX &&
+                       tlist_push(&main, b->rule_from + 1, cyc.state)) {
                 goto nomem;
             }
         } else if (b->rule_from == INT64_MIN) {
@@ -310,8 +312,16 @@ int sla__zone_build(struct sla_zone **out, const struct zone_build *b)
     z->cyc = cyc.at;
     z->cyc_type = cyc.type;
     z->ncyc = cyc.n;
-    if (z->cycle_from != INT64_MAX && z->ncyc == 0)
+    if (z->cycle_from == INT64_MAX || z->ncyc == 0) {
+        /* No cycle in use (none, or data reaching the end of the range):
+         * the table answers everything. */
+        free(z->cyc);
+        free(z->cyc_type);
+        z->cyc = NULL;
+        z->cyc_type = NULL;
+        z->ncyc = 0;
         z->cycle_from = INT64_MAX;
+    }
     *out = z;
     return 0;
 nomem:
@@ -356,19 +366,32 @@ static size_t count_le(const int64_t *v, size_t n, int64_t t)
 }
 
 /* The period holding t: its type and [start, end). */
+/* The period of t from the table alone. */
+static void table_period(const struct sla_zone *z, int64_t t, uint16_t *type,
+                         int64_t *start, int64_t *end)
+{
+    size_t i = count_le(z->trans, z->ntrans, t);
+    *type = i ? z->trans_type[i - 1] : z->initial_type;
+    *start = i ? z->trans[i - 1] : INT64_MIN;
+    *end = i < z->ntrans ? z->trans[i] : INT64_MAX;
+}
+
 static void period(const struct sla_zone *z, int64_t t, uint16_t *type,
                    int64_t *start, int64_t *end)
 {
     if (t < z->cycle_from || !z->ncyc) {
-        size_t i = count_le(z->trans, z->ntrans, t);
-        *type = i ? z->trans_type[i - 1] : z->initial_type;
-        *start = i ? z->trans[i - 1] : INT64_MIN;
-        if (i < z->ntrans)
-            *end = z->trans[i];
-        else if (z->cycle_from != INT64_MAX)
-            *end = z->cyc[0] + z->cycle_from; /* a cycle boundary */
-        else
-            *end = INT64_MAX;
+        table_period(z, t, type, start, end);
+        if (*end == INT64_MAX && z->ncyc) {
+            /* The table hands over to the cycle at cycle_from (a multiple
+             * of the cycle): the period goes on to the cycle's first
+             * change, unless the cycle starts with another type. */
+            if (same_type(&z->types[*type],
+                          &z->types[z->cyc_type[z->ncyc - 1]]))
+                *end = cycle_instant(z->cycle_from / ZONE_CYCLE_MS,
+                                     z->cyc[0]);
+            else
+                *end = z->cycle_from;
+        }
         return;
     }
     {
@@ -385,10 +408,15 @@ static void period(const struct sla_zone *z, int64_t t, uint16_t *type,
             *end = cycle_instant(k, z->cyc[i]);
         else
             *end = cycle_instant(k + 1, z->cyc[0]);
-        /* The first cycle period may start in the table's last period. */
-        if (*start < z->cycle_from && z->ntrans &&
-            *start < z->trans[z->ntrans - 1])
-            *start = z->trans[z->ntrans - 1];
+        /* A cycle period reaching back over the seam starts where the
+         * table's last period does, if that has the same type. */
+        if (*start < z->cycle_from && z->cycle_from != INT64_MIN) {
+            uint16_t tt;
+            int64_t ts, te;
+            table_period(z, z->cycle_from - 1, &tt, &ts, &te);
+            *start = same_type(&z->types[tt], &z->types[*type])
+                         ? ts : z->cycle_from;
+        }
     }
 }
 
@@ -515,11 +543,10 @@ SLA_EXPORT int sla_zone_to_instant(struct sla_zone_resolution *out,
             int64_t before = zone->types[prev_type].offset_ms;
             int64_t a, b;
             if (!sla__add_overflow(start, before, &a) &&
-                !sla__add_overflow(start, o, &b) && a <= local && local < b) {
+                !sla__add_overflow(start, o, &b) && a <= local &&
+                local < b && !sla__sub_overflow(local, o, &gap_e) &&
+                !sla__sub_overflow(local, before, &gap_l))
                 gap = 1;
-                gap_e = local - o;
-                gap_l = local - before;
-            }
         }
         /* A period ending at INT64_MAX has no end: it holds INT64_MAX. */
         if (!sla__sub_overflow(local, o, &c) && c >= start &&

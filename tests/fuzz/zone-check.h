@@ -379,7 +379,7 @@ static int ref_cycle_state_bug(const struct ref_rule *r)
  *  6. A signed overflow building zones from TZif data that end past the
  *     range with a DST footer that never changes: see fuzz-tzif.c. */
 #ifndef ZC_STRICT
-#define ZC_STRICT 0
+#define ZC_STRICT 1
 #endif
 #define ZC_NEAR (3 * SLA_ZONE_MAX_OFFSET_MS)
 
