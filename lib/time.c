@@ -98,9 +98,33 @@ int64_t sla__days_from_civil(int64_t y, int64_t m, int64_t d)
     return era * 146097 + doe - 719468;
 }
 
+/* Days from 0000-03-01 plus this many 400-year cycles keep the fast path's
+ * day count non-negative for years after -400000. */
+#define FAST_CYCLES 1000
+#define FAST_SHIFT (719468 + INT64_C(146097) * FAST_CYCLES)
+
 void sla__civil_from_days(int64_t days, int64_t *y, int32_t *m, int32_t *d)
 {
     int64_t z = days + 719468;
+    if (days >= -FAST_SHIFT && days < (INT64_C(1) << 30) - FAST_SHIFT) {
+        /* Neri and Schneider's Euclidean affine form of the same
+         * calendar (2022): 32-bit products and shifts instead of 64-bit
+         * divisions, for years -400000 to about +2.5 million. */
+        uint32_t n = (uint32_t)(days + FAST_SHIFT);
+        uint32_t n1 = 4 * n + 3;
+        uint32_t c = n1 / 146097;
+        uint32_t nc = n1 % 146097 / 4;
+        uint64_t p2 = UINT64_C(2939745) * (4 * nc + 3);
+        uint32_t zy = (uint32_t)(p2 >> 32);          /* year of century */
+        uint32_t ny = (uint32_t)p2 / 2939745 / 4;    /* day of year from March */
+        uint32_t n3 = 2141 * ny + 197913;
+        uint32_t mm = n3 >> 16;
+        uint32_t j = ny >= 306;
+        *d = (int32_t)((n3 & 0xFFFF) / 2141 + 1);
+        *m = (int32_t)(j ? mm - 12 : mm);
+        *y = (int64_t)(100 * c + zy + j) - 400 * FAST_CYCLES;
+        return;
+    }
     int64_t era = sla__floor_div(z, 146097);
     int64_t doe = z - era * 146097;                                /* [0, 146096] */
     int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -225,10 +249,14 @@ SLA_EXPORT int sla_civil_from_instant(struct sla_civil *out, int64_t instant,
     ms = sla__floor_mod(local, SLA_MS_PER_DAY);
     sla__civil_from_days(days, &y, &out->month, &out->day);
     out->year = (int32_t)y;
-    out->hour = (int32_t)(ms / SLA_MS_PER_HOUR);
-    out->minute = (int32_t)(ms / SLA_MS_PER_MINUTE % 60);
-    out->second = (int32_t)(ms / SLA_MS_PER_SECOND % 60);
-    out->millisecond = (int32_t)(ms % 1000);
+    {
+        /* Within a day everything fits 32 bits. */
+        uint32_t u = (uint32_t)ms, s = u / 1000;
+        out->millisecond = (int32_t)(u - s * 1000);
+        out->hour = (int32_t)(s / 3600);
+        out->minute = (int32_t)(s / 60 % 60);
+        out->second = (int32_t)(s % 60);
+    }
     return 0;
 }
 

@@ -30,6 +30,18 @@ struct posix_rule {
 /* The Gregorian calendar repeats every 400 years: 146097 days. */
 #define ZONE_CYCLE_MS (INT64_C(146097) * SLA_MS_PER_DAY)
 
+/* An index over a sorted array of instants, so that finding how many are
+ * <= t takes a shift and a scan of about one entry instead of a binary
+ * search whose branches a processor cannot predict. Bucket b covers
+ * [base + b * 2^shift, base + (b + 1) * 2^shift); first[b] is the number
+ * of instants before it. There are about as many buckets as instants. */
+struct zone_index {
+    int64_t base;
+    int shift;
+    size_t nb;
+    uint32_t *first;
+};
+
 /* A zone is a table of transitions up to cycle_from, then (if it has a
  * DST rule) the rule's transitions of one 400-year cycle, repeated: the
  * cycle table holds those in [0, ZONE_CYCLE_MS) and instants at or after
@@ -47,6 +59,7 @@ struct sla_zone {
     int64_t *cyc;           /* in [0, ZONE_CYCLE_MS), increasing */
     uint16_t *cyc_type;
     size_t ncyc;            /* >= 1 whenever cycle_from < INT64_MAX */
+    struct zone_index trans_index, cyc_index;
 };
 
 /* Parse a POSIX TZ string; errors are reported at base + offset. */

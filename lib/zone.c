@@ -8,6 +8,8 @@
 
 /* ---- objects ------------------------------------------------------------ */
 
+static int index_build(struct zone_index *x, const int64_t *v, size_t n);
+
 static void zone_free(struct sla_zone *z)
 {
     if (!z)
@@ -18,6 +20,8 @@ static void zone_free(struct sla_zone *z)
     free(z->trans_type);
     free(z->cyc);
     free(z->cyc_type);
+    free(z->trans_index.first);
+    free(z->cyc_index.first);
     free(z);
 }
 
@@ -322,6 +326,11 @@ int sla__zone_build(struct sla_zone **out, const struct zone_build *b)
         z->ncyc = 0;
         z->cycle_from = INT64_MAX;
     }
+    if (index_build(&z->trans_index, z->trans, z->ntrans) ||
+        index_build(&z->cyc_index, z->cyc, z->ncyc)) {
+        zone_free(z);
+        return SLA_ENOMEM;
+    }
     *out = z;
     return 0;
 nomem:
@@ -365,12 +374,59 @@ static size_t count_le(const int64_t *v, size_t n, int64_t t)
     return lo;
 }
 
+/* Build the index of v[0..n); n must be below 2^32. */
+static int index_build(struct zone_index *x, const int64_t *v, size_t n)
+{
+    uint64_t range, rel;
+    size_t b, i = 0;
+    memset(x, 0, sizeof *x);
+    if (!n)
+        return 0;
+    if (n > UINT32_MAX)
+        return -1;
+    x->base = v[0];
+    range = (uint64_t)v[n - 1] - (uint64_t)v[0];
+    while (x->shift < 63 && (range >> x->shift) >= n + 16)
+        x->shift++;
+    x->nb = (size_t)(range >> x->shift) + 1;
+    x->first = malloc(x->nb * sizeof *x->first);
+    if (!x->first)
+        return -1;
+    for (b = 0; b < x->nb; b++) {
+        rel = (uint64_t)b << x->shift;
+        while (i < n && (uint64_t)v[i] - (uint64_t)x->base < rel)
+            i++;
+        x->first[b] = (uint32_t)i;
+    }
+    return 0;
+}
+
+/* Number of entries of v[0..n) that are <= t, through the index. */
+static size_t index_count_le(const struct zone_index *x, const int64_t *v,
+                             size_t n, int64_t t)
+{
+    uint64_t b;
+    size_t i, end;
+    if (!n || t < x->base)
+        return 0;
+    b = ((uint64_t)t - (uint64_t)x->base) >> x->shift;
+    if (b >= x->nb)
+        return n;
+    i = x->first[b];
+    end = b + 1 < x->nb ? x->first[b + 1] : n;
+    if (end - i > 8)
+        return i + count_le(v + i, end - i, t);
+    while (i < end && v[i] <= t)
+        i++;
+    return i;
+}
+
 /* The period holding t: its type and [start, end). */
 /* The period of t from the table alone. */
 static void table_period(const struct sla_zone *z, int64_t t, uint16_t *type,
                          int64_t *start, int64_t *end)
 {
-    size_t i = count_le(z->trans, z->ntrans, t);
+    size_t i = index_count_le(&z->trans_index, z->trans, z->ntrans, t);
     *type = i ? z->trans_type[i - 1] : z->initial_type;
     *start = i ? z->trans[i - 1] : INT64_MIN;
     *end = i < z->ntrans ? z->trans[i] : INT64_MAX;
@@ -396,7 +452,8 @@ static void period(const struct sla_zone *z, int64_t t, uint16_t *type,
     }
     {
         int64_t k = sla__floor_div(t, ZONE_CYCLE_MS);
-        size_t i = count_le(z->cyc, z->ncyc, sla__floor_mod(t, ZONE_CYCLE_MS));
+        size_t i = index_count_le(&z->cyc_index, z->cyc, z->ncyc,
+                                  sla__floor_mod(t, ZONE_CYCLE_MS));
         if (i) {
             *type = z->cyc_type[i - 1];
             *start = cycle_instant(k, z->cyc[i - 1]);
@@ -442,10 +499,11 @@ static int64_t offset_at(const struct sla_zone *z, int64_t t)
 {
     size_t i;
     if (t < z->cycle_from || !z->ncyc) {
-        i = count_le(z->trans, z->ntrans, t);
+        i = index_count_le(&z->trans_index, z->trans, z->ntrans, t);
         return z->types[i ? z->trans_type[i - 1] : z->initial_type].offset_ms;
     }
-    i = count_le(z->cyc, z->ncyc, sla__floor_mod(t, ZONE_CYCLE_MS));
+    i = index_count_le(&z->cyc_index, z->cyc, z->ncyc,
+                       sla__floor_mod(t, ZONE_CYCLE_MS));
     return z->types[z->cyc_type[i ? i - 1 : z->ncyc - 1]].offset_ms;
 }
 

@@ -157,6 +157,32 @@ END_TEST
 
 /* ---- hand-worked dates ----------------------------------------------- */
 
+/* The calendar has a fast path for years -400000 to about +2.5 million:
+ * walk across both of its edges day by day and check each step. */
+START_TEST(fast_path_edges)
+{
+    const int64_t edges[] = {-(719468 + INT64_C(146097) * 1000),
+                             (INT64_C(1) << 30) - (719468 + INT64_C(146097) * 1000)};
+    size_t e;
+    for (e = 0; e < 2; e++) {
+        struct sla_date prev, d;
+        int64_t n, back;
+        ck_assert_int_eq(sla_date_from_days(&prev, edges[e] - 800), 0);
+        for (n = edges[e] - 799; n <= edges[e] + 800; n++) {
+            struct model_day m = {prev.year, prev.month, prev.day};
+            model_next(&m);
+            if (sla_date_from_days(&d, n) != 0 || d.year != m.year ||
+                d.month != m.month || d.day != m.day ||
+                sla_date_to_days(&back, &d) != 0 || back != n)
+                ck_abort_msg("day %lld: %d-%d-%d after %d-%d-%d", (long long)n,
+                             d.year, d.month, d.day, prev.year, prev.month,
+                             prev.day);
+            prev = d;
+        }
+    }
+}
+END_TEST
+
 START_TEST(known_day_numbers)
 {
     static const struct {
@@ -563,6 +589,7 @@ int main(void)
     tc = sla_tcase("dates");
     tcase_add_test(tc, every_day_of_twenty_thousand_years);
     tcase_add_test(tc, known_day_numbers);
+    tcase_add_test(tc, fast_path_edges);
     tcase_add_test(tc, leap_years_and_month_lengths);
     tcase_add_test(tc, dates_that_do_not_exist);
     tcase_add_test(tc, iso_weeks);
