@@ -208,6 +208,20 @@ static int tlist_push(struct tlist *l, int64_t at, uint16_t type)
     return 0;
 }
 
+/* Room for one more instant after the list, set to INT64_MAX. */
+static int tlist_push_sentinel(struct tlist *l)
+{
+    int64_t *a;
+    if (!l->n)
+        return 0;
+    a = realloc(l->at, (l->n + 1) * sizeof *a);
+    if (!a)
+        return -1;
+    a[l->n] = INT64_MAX;
+    l->at = a;
+    return 0;
+}
+
 static int64_t year_of(int64_t instant)
 {
     struct sla_civil c;
@@ -310,6 +324,9 @@ int sla__zone_build(struct sla_zone **out, const struct zone_build *b)
             z->cycle_from = until;
         }
     }
+    /* A sentinel after each table, for the branch-free index lookup. */
+    if (tlist_push_sentinel(&main) || tlist_push_sentinel(&cyc))
+        goto nomem;
     z->trans = main.at;
     z->trans_type = main.type;
     z->ntrans = main.n;
@@ -386,10 +403,11 @@ static int index_build(struct zone_index *x, const int64_t *v, size_t n)
         return -1;
     x->base = v[0];
     range = (uint64_t)v[n - 1] - (uint64_t)v[0];
-    while (x->shift < 63 && (range >> x->shift) >= n + 16)
+    while (x->shift < 63 && (range >> x->shift) >= 2 * n + 16)
         x->shift++;
     x->nb = (size_t)(range >> x->shift) + 1;
-    x->first = malloc(x->nb * sizeof *x->first);
+    /* One more entry, first[nb] = n, so every bucket has an end. */
+    x->first = malloc((x->nb + 1) * sizeof *x->first);
     if (!x->first)
         return -1;
     for (b = 0; b < x->nb; b++) {
@@ -398,6 +416,7 @@ static int index_build(struct zone_index *x, const int64_t *v, size_t n)
             i++;
         x->first[b] = (uint32_t)i;
     }
+    x->first[x->nb] = (uint32_t)n;
     return 0;
 }
 
@@ -413,11 +432,13 @@ static size_t index_count_le(const struct zone_index *x, const int64_t *v,
     if (b >= x->nb)
         return n;
     i = x->first[b];
-    end = b + 1 < x->nb ? x->first[b + 1] : n;
-    if (end - i > 8)
+    end = x->first[b + 1];
+    if (end - i > 2)
         return i + count_le(v + i, end - i, t);
-    while (i < end && v[i] <= t)
-        i++;
+    /* Two steps without branches: v[n] is a sentinel, so v[i] may be
+     * read even when i == end. */
+    i += (size_t)((i < end) & (v[i] <= t));
+    i += (size_t)((i < end) & (v[i] <= t));
     return i;
 }
 
