@@ -69,6 +69,19 @@ static int parse_name(struct tzp *p, char *out, const char *which)
     return 0;
 }
 
+/* Two digits from 00 to 59. */
+static int read_sixty(struct tzp *p, int64_t *out, const char *what)
+{
+    if (p->pos + 1 >= p->len || !is_digit(tz_peek(p)) ||
+        !is_digit((unsigned char)p->s[p->pos + 1]))
+        return tz_fail(p, what);
+    *out = (p->s[p->pos] - '0') * 10 + (p->s[p->pos + 1] - '0');
+    if (*out > 59)
+        return tz_fail(p, what);
+    p->pos += 2;
+    return 0;
+}
+
 /* [+-]h[h[h]][:mm[:ss]] as milliseconds; hours up to max_hours. */
 static int parse_hms(struct tzp *p, int32_t max_hours, int64_t *out)
 {
@@ -88,22 +101,12 @@ static int parse_hms(struct tzp *p, int32_t max_hours, int64_t *out)
                                           : "a time of hours 0-167");
     if (tz_peek(p) == ':') {
         p->pos++;
-        if (!is_digit(tz_peek(p)) || p->pos + 1 >= p->len ||
-            !is_digit((unsigned char)p->s[p->pos + 1]))
-            return tz_fail(p, "two digits of minutes");
-        m = (p->s[p->pos] - '0') * 10 + (p->s[p->pos + 1] - '0');
-        p->pos += 2;
-        if (m > 59)
-            return tz_fail(p, "minutes 00-59");
+        if (read_sixty(p, &m, "minutes 00-59"))
+            return SLA_EPARSE;
         if (tz_peek(p) == ':') {
             p->pos++;
-            if (!is_digit(tz_peek(p)) || p->pos + 1 >= p->len ||
-                !is_digit((unsigned char)p->s[p->pos + 1]))
-                return tz_fail(p, "two digits of seconds");
-            s = (p->s[p->pos] - '0') * 10 + (p->s[p->pos + 1] - '0');
-            p->pos += 2;
-            if (s > 59)
-                return tz_fail(p, "seconds 00-59");
+            if (read_sixty(p, &s, "seconds 00-59"))
+                return SLA_EPARSE;
         }
     }
     *out = sign * ((h * 3600 + m * 60 + s) * SLA_MS_PER_SECOND);
