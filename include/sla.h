@@ -15,5 +15,6 @@
 #include "sla/intervals.h"
 #include "sla/budget.h"
 #include "sla/zone.h"
+#include "sla/rrule.h"
 
 #endif /* SLA_H */
