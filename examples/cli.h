@@ -22,4 +22,7 @@ int parse_failed(const char *option, const char *text,
 /* sla tz ...: argv[1] is "tz". */
 int sla_cli_tz(int argc, char **argv);
 
+/* sla periods ... */
+int sla_cli_periods(int argc, char **argv);
+
 #endif

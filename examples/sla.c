@@ -26,6 +26,9 @@ static const char usage_text[] =
     "                               (tz commands read standard input, one per\n"
     "                               line, when given no values; --tzdir DIR\n"
     "                               sets the zone directory)\n"
+    "  periods --zone ZONE --unit day|week|month|quarter|year\n"
+    "          --from RFC3339 --to RFC3339 [--local] [--json]\n"
+    "                               calendar periods in a zone meeting a span\n"
     "  help                         print this text\n";
 
 static int cmd_version(void)
@@ -142,6 +145,8 @@ static int run(int argc, char **argv)
         return cmd_budget(argc, argv);
     if (strcmp(argv[1], "tz") == 0)
         return sla_cli_tz(argc, argv);
+    if (strcmp(argv[1], "periods") == 0)
+        return sla_cli_periods(argc, argv);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;

@@ -16,5 +16,6 @@
 #include "sla/budget.h"
 #include "sla/zone.h"
 #include "sla/rrule.h"
+#include "sla/period.h"
 
 #endif /* SLA_H */
