@@ -25,4 +25,7 @@ int sla_cli_tz(int argc, char **argv);
 /* sla periods ... */
 int sla_cli_periods(int argc, char **argv);
 
+/* sla windows ... */
+int sla_cli_windows(int argc, char **argv);
+
 #endif

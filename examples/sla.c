@@ -29,6 +29,11 @@ static const char usage_text[] =
     "  periods --zone ZONE --unit day|week|month|quarter|year\n"
     "          --from RFC3339 --to RFC3339 [--local] [--json]\n"
     "                               calendar periods in a zone meeting a span\n"
+    "  windows --zone ZONE --start LOCAL [--rule RRULE]\n"
+    "          [--end-time HH:MM | --duration PT2H] [--exdate LOCAL|DATE]...\n"
+    "          --from DATE|RFC3339 --to DATE|RFC3339 [--clamp] [--skip-gaps]\n"
+    "          [--disambiguation MODE] [--local] [--json]\n"
+    "                               the windows of a recurring schedule\n"
     "  help                         print this text\n";
 
 static int cmd_version(void)
@@ -147,6 +152,8 @@ static int run(int argc, char **argv)
         return sla_cli_tz(argc, argv);
     if (strcmp(argv[1], "periods") == 0)
         return sla_cli_periods(argc, argv);
+    if (strcmp(argv[1], "windows") == 0)
+        return sla_cli_windows(argc, argv);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;

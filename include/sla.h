@@ -17,5 +17,6 @@
 #include "sla/zone.h"
 #include "sla/rrule.h"
 #include "sla/period.h"
+#include "sla/schedule.h"
 
 #endif /* SLA_H */

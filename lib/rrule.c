@@ -352,6 +352,14 @@ SLA_EXPORT void sla_rrule_free(struct sla_rrule *rule)
     free(rule);
 }
 
+struct sla_rrule *sla__rrule_copy(const struct sla_rrule *rule)
+{
+    struct sla_rrule *r = malloc(sizeof *r);
+    if (r)
+        *r = *rule;
+    return r;
+}
+
 /* ---- formatting ------------------------------------------------------- */
 
 struct out {
@@ -590,8 +598,8 @@ static int day_matches(const struct sla_rrule_iter *it, int64_t y, int m,
     if (it->md_pos || it->md_neg) {
         int hit = (it->md_pos >> dom & 1) || (it->md_neg >> (dim - dom + 1) & 1);
         if (!hit && (it->flags & SLA_RRULE_CLAMP))
-            hit = (dom == dim && (it->md_pos >> (dim + 1)) != 0) ||
-                  (dom == 1 && (it->md_neg >> (dim + 1)) != 0);
+            hit = (dom == dim && ((uint64_t)it->md_pos >> (dim + 1)) != 0) ||
+                  (dom == 1 && ((uint64_t)it->md_neg >> (dim + 1)) != 0);
         if (!hit)
             return 0;
     }
@@ -635,7 +643,10 @@ static int fill_period(struct sla_rrule_iter *it)
     int64_t p, first, ndays, d, y;
     size_t n = 0, i;
     int m, dom;
-    if (__builtin_mul_overflow(it->k, (int64_t)r->interval, &p) ||
+    /* Weekly periods are counted in days from a week's first day. */
+    if (__builtin_mul_overflow(it->k, (int64_t)r->interval *
+                                          (r->freq == F_WEEKLY ? 7 : 1),
+                               &p) ||
         __builtin_add_overflow(it->base, p, &p))
         return -1;
     switch (r->freq) {

@@ -62,6 +62,9 @@ int sla__days_ms(int64_t days, int64_t ms, int64_t *out);
 int sla__check_text(struct sla_error *err, const void *out,
                     const char **text, size_t len);
 
+/* A copy of a rule (the schedule keeps its own); NULL without memory. */
+struct sla_rrule *sla__rrule_copy(const struct sla_rrule *rule);
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 

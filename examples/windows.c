@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: MIT */
+/* sla windows: the windows of a recurring schedule in a span. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_EXDATES 256
+
+/* A local date-time, seconds optional (2020-01-01T02:00). */
+static int parse_local(struct sla_civil *out, const char *s,
+                       struct sla_error *err)
+{
+    char buf[32];
+    size_t n = strlen(s);
+    if (n == 16 && n + 3 < sizeof buf) {
+        memcpy(buf, s, n);
+        memcpy(buf + n, ":00", 4);
+        return sla_civil_parse(out, buf, n + 3, err);
+    }
+    return sla_civil_parse(out, s, n, err);
+}
+
+/* --from/--to: an RFC 3339 instant, or a date read as local midnight. */
+static int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
+                       struct sla_error *err)
+{
+    struct sla_date d;
+    struct sla_civil c;
+    struct sla_zone_resolution r;
+    if (strlen(s) != 10)
+        return sla_rfc3339_parse(out, NULL, s, strlen(s), err);
+    if (sla_date_parse(&d, s, 10, err))
+        return SLA_EPARSE;
+    memset(&c, 0, sizeof c);
+    c.year = d.year;
+    c.month = d.month;
+    c.day = d.day;
+    if (sla_zone_to_instant(&r, z, &c, SLA_DISAMBIGUATE_COMPATIBLE))
+        return SLA_EOVERFLOW;
+    *out = r.instant;
+    return 0;
+}
+
+static int print_bound(char *buf, size_t size, const struct sla_zone *z,
+                       int64_t t, int local)
+{
+    int64_t off = 0;
+    if (!local)
+        return sla_rfc3339_format(buf, size, t);
+    sla_zone_offset(&off, z, t);
+    return sla_rfc3339_format_offset(buf, size, t, off);
+}
+
+struct win_opts {
+    const char *zone, *tzdir, *rule, *start, *end_time, *duration, *from, *to,
+        *mode;
+    const char *exdates[MAX_EXDATES];
+    int nex, local, json, clamp, skip;
+};
+
+static int build(const struct win_opts *o, struct sla_zone **zone,
+                 struct sla_schedule **out)
+{
+    struct sla_error err;
+    struct sla_civil start;
+    struct sla_rrule *rule = NULL;
+    int rc, i;
+    int32_t mode = SLA_DISAMBIGUATE_COMPATIBLE;
+    if (parse_local(&start, o->start, &err))
+        return parse_failed("--start", o->start, &err);
+    if (o->rule && (rc = sla_rrule_parse(&rule, o->rule, strlen(o->rule),
+                                         &err)))
+        return parse_failed("--rule", o->rule, &err);
+    if (o->mode) {
+        if (!strcmp(o->mode, "earlier"))
+            mode = SLA_DISAMBIGUATE_EARLIER;
+        else if (!strcmp(o->mode, "later"))
+            mode = SLA_DISAMBIGUATE_LATER;
+        else if (strcmp(o->mode, "compatible")) {
+            sla_rrule_free(rule);
+            return usage_error("windows: --disambiguation must be "
+                               "compatible, earlier or later, not", o->mode);
+        }
+    }
+    rc = sla_zone_open(zone, o->zone, o->tzdir, &err);
+    if (rc) {
+        sla_rrule_free(rule);
+        fprintf(stderr, "sla: --zone '%s': %s\n", o->zone,
+                rc == SLA_ENOMEM ? sla_strerror(rc) : err.message);
+        return EXIT_FAILURE;
+    }
+    rc = sla_schedule_new(out, *zone, &start, rule);
+    sla_rrule_free(rule);
+    if (rc) {
+        fprintf(stderr, "sla: %s\n", sla_strerror(rc));
+        return EXIT_FAILURE;
+    }
+    sla_schedule_set_options(*out, mode, (o->clamp ? SLA_SCHEDULE_CLAMP : 0) |
+                                             (o->skip ? SLA_SCHEDULE_SKIP_GAPS : 0));
+    if (o->end_time) {
+        struct sla_civil t;
+        char buf[32];
+        snprintf(buf, sizeof buf, "2000-01-01T%s%s", o->end_time,
+                 strlen(o->end_time) == 5 ? ":00" : "");
+        if (sla_civil_parse(&t, buf, strlen(buf), &err) || t.millisecond)
+            return usage_error("windows: --end-time must be HH:MM or "
+                               "HH:MM:SS, not", o->end_time);
+        sla_schedule_set_end_time(*out, t.hour, t.minute, t.second);
+    } else if (o->duration) {
+        struct sla_duration d;
+        int64_t ms;
+        if (sla_duration_parse(&d, o->duration, strlen(o->duration), &err))
+            return parse_failed("--duration", o->duration, &err);
+        if (sla_duration_to_ms(&ms, &d) || ms <= 0 ||
+            sla_schedule_set_duration(*out, ms))
+            return usage_error("windows: --duration must be a positive "
+                               "exact length (no years or months), not",
+                               o->duration);
+    }
+    for (i = 0; i < o->nex; i++) {
+        struct sla_civil c;
+        struct sla_date d;
+        int whole = strlen(o->exdates[i]) == 10;
+        if (whole) {
+            if (sla_date_parse(&d, o->exdates[i], 10, &err))
+                return parse_failed("--exdate", o->exdates[i], &err);
+            memset(&c, 0, sizeof c);
+            c.year = d.year;
+            c.month = d.month;
+            c.day = d.day;
+        } else if (parse_local(&c, o->exdates[i], &err)) {
+            return parse_failed("--exdate", o->exdates[i], &err);
+        }
+        if (sla_schedule_add_exdate(*out, &c, whole))
+            return EXIT_FAILURE;
+    }
+    return 0;
+}
+
+static void print_flags(int32_t flags, int json)
+{
+    static const struct {
+        int32_t bit;
+        const char *name;
+    } names[] = {{SLA_WINDOW_DST_LENGTH, "dst-length"},
+                 {SLA_WINDOW_SHIFTED, "shifted"},
+                 {SLA_WINDOW_ONE_OFF, "one-off"}};
+    size_t i;
+    int first = 1;
+    for (i = 0; i < 3; i++)
+        if (flags & names[i].bit) {
+            if (json)
+                printf("%s\"%s\"", first ? "" : ",", names[i].name);
+            else
+                printf(" %s", names[i].name);
+            first = 0;
+        }
+}
+
+int sla_cli_windows(int argc, char **argv)
+{
+    struct win_opts o;
+    struct sla_zone *zone = NULL;
+    struct sla_schedule *sched = NULL;
+    struct sla_schedule_iter *it = NULL;
+    struct sla_window w;
+    struct sla_error err;
+    int64_t from, to;
+    int i, rc, n = 0;
+    memset(&o, 0, sizeof o);
+    for (i = 2; i < argc; i++) {
+        const char *v;
+        if ((v = option_value(argc, argv, &i, "--zone"))) o.zone = v;
+        else if ((v = option_value(argc, argv, &i, "--tzdir"))) o.tzdir = v;
+        else if ((v = option_value(argc, argv, &i, "--rule"))) o.rule = v;
+        else if ((v = option_value(argc, argv, &i, "--start"))) o.start = v;
+        else if ((v = option_value(argc, argv, &i, "--end-time"))) o.end_time = v;
+        else if ((v = option_value(argc, argv, &i, "--duration"))) o.duration = v;
+        else if ((v = option_value(argc, argv, &i, "--from"))) o.from = v;
+        else if ((v = option_value(argc, argv, &i, "--to"))) o.to = v;
+        else if ((v = option_value(argc, argv, &i, "--disambiguation"))) o.mode = v;
+        else if ((v = option_value(argc, argv, &i, "--exdate"))) {
+            if (o.nex == MAX_EXDATES)
+                return usage_error("windows: too many --exdate options", NULL);
+            o.exdates[o.nex++] = v;
+        } else if (!strcmp(argv[i], "--local")) o.local = 1;
+        else if (!strcmp(argv[i], "--json")) o.json = 1;
+        else if (!strcmp(argv[i], "--clamp")) o.clamp = 1;
+        else if (!strcmp(argv[i], "--skip-gaps")) o.skip = 1;
+        else
+            return usage_error("windows: unknown or incomplete option", argv[i]);
+    }
+    if (!o.zone || !o.start || !o.from || !o.to)
+        return usage_error("windows: --zone, --start, --from and --to are "
+                           "required", NULL);
+    if (o.end_time && o.duration)
+        return usage_error("windows: give --end-time or --duration, not both",
+                           NULL);
+    if ((rc = build(&o, &zone, &sched)))
+        goto out;
+    if (parse_bound(&from, o.from, zone, &err)) {
+        rc = parse_failed("--from", o.from, &err);
+        goto out;
+    }
+    if (parse_bound(&to, o.to, zone, &err)) {
+        rc = parse_failed("--to", o.to, &err);
+        goto out;
+    }
+    if (from > to || sla_schedule_iter_new(&it, sched, from, to)) {
+        rc = usage_error("windows: --from must not be after --to", NULL);
+        goto out;
+    }
+    if (o.json)
+        printf("[");
+    while ((rc = sla_schedule_iter_next(&w, it)) == 0) {
+        char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE], l[SLA_RFC3339_SIZE];
+        if (print_bound(a, sizeof a, zone, w.start, o.local) < 0 ||
+            print_bound(b, sizeof b, zone, w.end, o.local) < 0 ||
+            sla_civil_format(l, sizeof l, &w.local) < 0) {
+            rc = SLA_ERANGE;
+            break;
+        }
+        if (o.json) {
+            printf("%s\n {\"start\":\"%s\",\"end\":\"%s\",\"start_ms\":%lld,"
+                   "\"end_ms\":%lld,\"local_start\":\"%s\",\"flags\":[",
+                   n ? "," : "", a, b, (long long)w.start, (long long)w.end, l);
+            print_flags(w.flags, 1);
+            printf("]}");
+        } else {
+            printf("%s/%s", a, b);
+            print_flags(w.flags, 0);
+            printf("\n");
+        }
+        n++;
+    }
+    if (o.json)
+        printf("%s]\n", n ? "\n" : "");
+    if (rc != SLA_ENOTFOUND) {
+        fprintf(stderr, "sla: windows: %s\n", sla_strerror(rc));
+        rc = EXIT_FAILURE;
+    } else {
+        rc = EXIT_SUCCESS;
+    }
+out:
+    sla_schedule_iter_free(it);
+    sla_schedule_free(sched);
+    sla_zone_unref(zone);
+    return rc;
+}

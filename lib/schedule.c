@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: MIT */
+/* Window schedules: occurrences in local time, converted one by one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla-private.h"
+
+enum end_kind { END_DEFAULT, END_TIME, END_DURATION };
+
+struct exdate {
+    int64_t day, ms;
+    int32_t whole_day;
+};
+
+struct sla_schedule {
+    struct sla_zone *zone;
+    struct sla_civil start;
+    struct sla_rrule *rule; /* NULL: the start is the only occurrence */
+    int end_kind;
+    int64_t end_ms; /* local time of day (END_TIME) or length */
+    int32_t mode, options;
+    struct exdate *ex;
+    size_t nex, capex;
+    struct sla_intervals *oneoff;
+};
+
+SLA_EXPORT int sla_schedule_new(struct sla_schedule **out,
+                                struct sla_zone *zone,
+                                const struct sla_civil *start,
+                                const struct sla_rrule *rule)
+{
+    struct sla_schedule *s;
+    if (!out || !zone || sla_civil_check(start))
+        return SLA_EINVAL;
+    s = calloc(1, sizeof *s);
+    if (!s)
+        return SLA_ENOMEM;
+    if (sla_intervals_new(&s->oneoff) ||
+        (rule && !(s->rule = sla__rrule_copy(rule)))) {
+        sla_intervals_free(s->oneoff);
+        free(s);
+        return SLA_ENOMEM;
+    }
+    s->zone = sla_zone_ref(zone);
+    s->start = *start;
+    s->mode = SLA_DISAMBIGUATE_COMPATIBLE;
+    *out = s;
+    return 0;
+}
+
+SLA_EXPORT void sla_schedule_free(struct sla_schedule *s)
+{
+    if (!s)
+        return;
+    sla_zone_unref(s->zone);
+    sla_rrule_free(s->rule);
+    sla_intervals_free(s->oneoff);
+    free(s->ex);
+    free(s);
+}
+
+SLA_EXPORT int sla_schedule_set_end_time(struct sla_schedule *s, int32_t hour,
+                                         int32_t minute, int32_t second)
+{
+    if (!s || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+        second < 0 || second > 59)
+        return SLA_EINVAL;
+    s->end_kind = END_TIME;
+    s->end_ms = ((hour * INT64_C(60) + minute) * 60 + second) * 1000;
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_set_duration(struct sla_schedule *s,
+                                         int64_t duration_ms)
+{
+    if (!s || duration_ms <= 0)
+        return SLA_EINVAL;
+    s->end_kind = END_DURATION;
+    s->end_ms = duration_ms;
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_set_options(struct sla_schedule *s,
+                                        int32_t disambiguation,
+                                        int32_t options)
+{
+    if (!s || disambiguation < SLA_DISAMBIGUATE_COMPATIBLE ||
+        disambiguation > SLA_DISAMBIGUATE_LATER ||
+        (options & ~(SLA_SCHEDULE_SKIP_GAPS | SLA_SCHEDULE_CLAMP)))
+        return SLA_EINVAL;
+    s->mode = disambiguation;
+    s->options = options;
+    return 0;
+}
+
+static int64_t time_of_day(const struct sla_civil *c)
+{
+    return ((c->hour * INT64_C(60) + c->minute) * 60 + c->second) * 1000 +
+           c->millisecond;
+}
+
+SLA_EXPORT int sla_schedule_add_exdate(struct sla_schedule *s,
+                                       const struct sla_civil *local,
+                                       int32_t whole_day)
+{
+    if (!s || sla_civil_check(local) || (whole_day != 0 && whole_day != 1))
+        return SLA_EINVAL;
+    if (s->nex == s->capex) {
+        size_t cap = s->capex ? s->capex * 2 : 8;
+        struct exdate *e = realloc(s->ex, cap * sizeof *e);
+        if (!e)
+            return SLA_ENOMEM;
+        s->ex = e;
+        s->capex = cap;
+    }
+    s->ex[s->nex].day = sla__days_from_civil(local->year, local->month,
+                                             local->day);
+    s->ex[s->nex].ms = time_of_day(local);
+    s->ex[s->nex].whole_day = whole_day;
+    s->nex++;
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_add_window(struct sla_schedule *s, int64_t start,
+                                       int64_t end)
+{
+    if (!s || start >= end)
+        return SLA_EINVAL;
+    return sla_intervals_add(s->oneoff, start, end);
+}
+
+/* ---- expansion ----------------------------------------------------------- */
+
+struct sla_schedule_iter {
+    const struct sla_schedule *s;
+    struct sla_rrule_iter *rule;
+    int single_done, rule_done;
+    int64_t from, to;
+    size_t one_pos;
+    struct sla_window next; /* the next rule window, when has_next */
+    int has_next;
+};
+
+static int excluded(const struct sla_schedule *s, const struct sla_civil *c)
+{
+    int64_t day = sla__days_from_civil(c->year, c->month, c->day);
+    int64_t ms = time_of_day(c);
+    size_t i;
+    for (i = 0; i < s->nex; i++)
+        if (s->ex[i].day == day && (s->ex[i].whole_day || s->ex[i].ms == ms))
+            return 1;
+    return 0;
+}
+
+/* The window of one local start. Returns 1 when the occurrence is
+ * dropped (skipped gap or empty window), <0 on error. */
+static int window_of(const struct sla_schedule *s, const struct sla_civil *c,
+                     struct sla_window *w)
+{
+    struct sla_zone_resolution r;
+    int rc;
+    memset(w, 0, sizeof *w);
+    w->local = *c;
+    if ((rc = sla_zone_to_instant(&r, s->zone, c, s->mode)))
+        return rc;
+    if (r.kind == SLA_LOCAL_GAP) {
+        if (s->options & SLA_SCHEDULE_SKIP_GAPS)
+            return 1;
+        w->flags |= SLA_WINDOW_SHIFTED;
+    }
+    w->start = r.instant;
+    if (s->end_kind == END_TIME) {
+        int64_t tod = time_of_day(c), nominal = s->end_ms - tod;
+        struct sla_date d = {c->year, c->month, c->day};
+        struct sla_civil e;
+        if (nominal <= 0) {
+            nominal += SLA_MS_PER_DAY;
+            if (sla_date_add_days(&d, &d, 1))
+                return SLA_EOVERFLOW;
+        }
+        e.year = d.year;
+        e.month = d.month;
+        e.day = d.day;
+        e.hour = (int32_t)(s->end_ms / SLA_MS_PER_HOUR);
+        e.minute = (int32_t)(s->end_ms / SLA_MS_PER_MINUTE % 60);
+        e.second = (int32_t)(s->end_ms / 1000 % 60);
+        e.millisecond = 0;
+        if ((rc = sla_zone_to_instant(&r, s->zone, &e, s->mode)))
+            return rc;
+        if (r.kind == SLA_LOCAL_GAP) {
+            if (s->options & SLA_SCHEDULE_SKIP_GAPS)
+                return 1;
+            w->flags |= SLA_WINDOW_SHIFTED;
+        }
+        w->end = r.instant;
+        if (w->end <= w->start) {
+            /* A start moved forward over a gap past the end: keep the
+             * window, with its nominal length, rather than lose it. */
+            if (sla__add_overflow(w->start, nominal, &w->end))
+                return SLA_EOVERFLOW;
+            w->flags |= SLA_WINDOW_SHIFTED;
+        } else if (w->end - w->start != nominal) {
+            w->flags |= SLA_WINDOW_DST_LENGTH;
+        }
+    } else if (sla__add_overflow(w->start, s->end_kind == END_DURATION
+                                               ? s->end_ms
+                                               : SLA_MS_PER_HOUR,
+                                 &w->end)) {
+        return SLA_EOVERFLOW;
+    }
+    return w->end > w->start ? 0 : 1;
+}
+
+SLA_EXPORT int sla_schedule_iter_new(struct sla_schedule_iter **out,
+                                     const struct sla_schedule *s,
+                                     int64_t from, int64_t to)
+{
+    struct sla_schedule_iter *it;
+    int rc;
+    if (!out || !s || from > to)
+        return SLA_EINVAL;
+    it = calloc(1, sizeof *it);
+    if (!it)
+        return SLA_ENOMEM;
+    it->s = s;
+    it->from = from;
+    it->to = to;
+    if (s->rule &&
+        (rc = sla_rrule_iter_new(&it->rule, s->rule, &s->start,
+                                 s->options & SLA_SCHEDULE_CLAMP
+                                     ? SLA_RRULE_CLAMP : 0))) {
+        free(it);
+        return rc;
+    }
+    *out = it;
+    return 0;
+}
+
+SLA_EXPORT void sla_schedule_iter_free(struct sla_schedule_iter *it)
+{
+    if (it) {
+        sla_rrule_iter_free(it->rule);
+        free(it);
+    }
+}
+
+/* Load the next rule window that meets the span into it->next. */
+static int load_rule_window(struct sla_schedule_iter *it)
+{
+    const struct sla_schedule *s = it->s;
+    while (!it->rule_done) {
+        struct sla_civil c;
+        int rc;
+        if (it->rule) {
+            if (sla_rrule_iter_next(&c, it->rule)) {
+                it->rule_done = 1;
+                break;
+            }
+        } else {
+            if (it->single_done) {
+                it->rule_done = 1;
+                break;
+            }
+            it->single_done = 1;
+            c = s->start;
+        }
+        if (excluded(s, &c))
+            continue;
+        rc = window_of(s, &c, &it->next);
+        if (rc < 0)
+            return rc;
+        if (rc > 0 || it->next.end <= it->from)
+            continue;
+        if (it->next.start >= it->to) {
+            /* Later occurrences start later in local time, so once one
+             * starts well after the span none can meet it. */
+            if (it->next.start - it->to >= 2 * SLA_ZONE_MAX_OFFSET_MS)
+                it->rule_done = 1;
+            continue;
+        }
+        it->has_next = 1;
+        return 0;
+    }
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_iter_next(struct sla_window *out,
+                                      struct sla_schedule_iter *it)
+{
+    size_t count, n;
+    const struct sla_interval *one;
+    int rc;
+    if (!out || !it)
+        return SLA_EINVAL;
+    if (!it->has_next && (rc = load_rule_window(it)))
+        return rc;
+    one = sla_intervals_view(it->s->oneoff, &count);
+    while (it->one_pos < count && one[it->one_pos].end <= it->from)
+        it->one_pos++;
+    n = it->one_pos;
+    if (n < count && one[n].start < it->to &&
+        (!it->has_next || one[n].start < it->next.start)) {
+        memset(out, 0, sizeof *out);
+        out->start = one[n].start;
+        out->end = one[n].end;
+        out->flags = SLA_WINDOW_ONE_OFF;
+        if (sla_zone_to_civil(&out->local, NULL, it->s->zone, out->start))
+            return SLA_EOVERFLOW;
+        it->one_pos++;
+        return 0;
+    }
+    if (!it->has_next)
+        return SLA_ENOTFOUND;
+    *out = it->next;
+    it->has_next = 0;
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_expand(struct sla_intervals *dst,
+                                   const struct sla_schedule *s, int64_t from,
+                                   int64_t to)
+{
+    struct sla_schedule_iter *it;
+    struct sla_window w;
+    int rc;
+    if (!dst)
+        return SLA_EINVAL;
+    if ((rc = sla_schedule_iter_new(&it, s, from, to)))
+        return rc;
+    while ((rc = sla_schedule_iter_next(&w, it)) == 0) {
+        int64_t a = w.start > from ? w.start : from;
+        int64_t b = w.end < to ? w.end : to;
+        if (a < b && (rc = sla_intervals_add(dst, a, b)))
+            break;
+    }
+    sla_schedule_iter_free(it);
+    return rc == SLA_ENOTFOUND ? 0 : rc;
+}

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/* Window schedules: the DST and calendar traps, with exact instants. */
+#include "testlib.h"
+
+static int64_t at(const char *text)
+{
+    int64_t t;
+    ck_assert_int_eq(sla_rfc3339_parse(&t, NULL, text, strlen(text), NULL), 0);
+    return t;
+}
+
+static struct sla_civil local(const char *text)
+{
+    struct sla_civil c;
+    ck_assert_int_eq(sla_civil_parse(&c, text, strlen(text), NULL), 0);
+    return c;
+}
+
+/* A schedule from a zone, rule (or NULL), local start, and end. */
+static struct sla_schedule *make(const char *zname, const char *rule,
+                                 const char *start)
+{
+    struct sla_zone *z = NULL;
+    struct sla_rrule *r = NULL;
+    struct sla_schedule *s = NULL;
+    struct sla_civil c = local(start);
+    ck_assert_int_eq(sla_zone_open(&z, zname, NULL, NULL), 0);
+    if (rule)
+        ck_assert_int_eq(sla_rrule_parse(&r, rule, strlen(rule), NULL), 0);
+    ck_assert_int_eq(sla_schedule_new(&s, z, &c, r), 0);
+    sla_rrule_free(r);  /* the schedule keeps its own copy */
+    sla_zone_unref(z);  /* and its own reference */
+    return s;
+}
+
+struct want {
+    const char *start, *end;
+    int32_t flags;
+};
+
+static void expect(struct sla_schedule *s, const char *from, const char *to,
+                   const struct want *w, size_t n)
+{
+    struct sla_schedule_iter *it;
+    struct sla_window win;
+    size_t i;
+    ck_assert_int_eq(sla_schedule_iter_new(&it, s, at(from), at(to)), 0);
+    for (i = 0; i < n; i++) {
+        ck_assert_int_eq(sla_schedule_iter_next(&win, it), 0);
+        ck_assert_msg(win.start == at(w[i].start) && win.end == at(w[i].end) &&
+                          win.flags == w[i].flags,
+                      "window %zu: [%lld, %lld) flags %d, expected %s/%s %d",
+                      i, (long long)win.start, (long long)win.end, win.flags,
+                      w[i].start, w[i].end, w[i].flags);
+    }
+    ck_assert_int_eq(sla_schedule_iter_next(&win, it), SLA_ENOTFOUND);
+    ck_assert_int_eq(sla_schedule_iter_next(&win, it), SLA_ENOTFOUND);
+    sla_schedule_iter_free(it);
+}
+
+START_TEST(berlin_first_tuesday)
+{
+    /* The example: 03:00 local stays 03:00 across the change. */
+    struct sla_schedule *s = make("Europe/Berlin", "FREQ=MONTHLY;BYDAY=1TU",
+                                  "2025-01-07T03:00:00");
+    static const struct want w[] = {
+        {"2025-01-07T02:00:00Z", "2025-01-07T04:00:00Z", 0},
+        {"2025-02-04T02:00:00Z", "2025-02-04T04:00:00Z", 0},
+        {"2025-03-04T02:00:00Z", "2025-03-04T04:00:00Z", 0},
+        {"2025-04-01T01:00:00Z", "2025-04-01T03:00:00Z", 0},
+    };
+    ck_assert_int_eq(sla_schedule_set_duration(s, 2 * SLA_MS_PER_HOUR), 0);
+    expect(s, "2025-01-01T00:00:00Z", "2025-05-01T00:00:00Z", w, 4);
+    sla_schedule_free(s);
+}
+END_TEST
+
+START_TEST(tokyo_monthly_maintenance)
+{
+    /* The check sheet: monthly, 02:00-04:00 Japan time. */
+    struct sla_schedule *s = make("Asia/Tokyo", "FREQ=MONTHLY;BYMONTHDAY=1",
+                                  "2020-01-01T02:00:00");
+    static const struct want w[] = {
+        {"2019-12-31T17:00:00Z", "2019-12-31T19:00:00Z", 0},
+        {"2020-01-31T17:00:00Z", "2020-01-31T19:00:00Z", 0},
+        {"2020-02-29T17:00:00Z", "2020-02-29T19:00:00Z", 0},
+    };
+    struct sla_intervals *set;
+    int64_t total;
+    ck_assert_int_eq(sla_schedule_set_end_time(s, 4, 0, 0), 0);
+    expect(s, "2019-12-31T00:00:00Z", "2020-03-31T15:00:00Z", w, 3);
+    /* A year of windows: 12 * 2 h, clipped to the span. */
+    ck_assert_int_eq(sla_intervals_new(&set), 0);
+    ck_assert_int_eq(sla_schedule_expand(set, s, at("2019-12-31T15:00:00Z"),
+                                         at("2020-12-31T15:00:00Z")), 0);
+    ck_assert_int_eq(sla_intervals_count(set), 12);
+    ck_assert_int_eq(sla_intervals_measure(&total, set), 0);
+    ck_assert_int_eq(total, 24 * SLA_MS_PER_HOUR);
+    /* Clipping: a span starting inside the first window. */
+    sla_intervals_clear(set);
+    ck_assert_int_eq(sla_schedule_expand(set, s, at("2019-12-31T18:00:00Z"),
+                                         at("2020-01-01T00:00:00Z")), 0);
+    ck_assert_int_eq(sla_intervals_measure(&total, set), 0);
+    ck_assert_int_eq(total, SLA_MS_PER_HOUR);
+    sla_intervals_free(set);
+    sla_schedule_free(s);
+}
+END_TEST
+
+START_TEST(day_31_skip_or_clamp)
+{
+    struct sla_schedule *s = make("UTC", "FREQ=MONTHLY;BYMONTHDAY=31",
+                                  "2025-01-31T02:00:00");
+    struct sla_intervals *set;
+    ck_assert_int_eq(sla_intervals_new(&set), 0);
+    ck_assert_int_eq(sla_schedule_set_end_time(s, 4, 0, 0), 0);
+    ck_assert_int_eq(sla_schedule_expand(set, s, at("2025-01-01T00:00:00Z"),
+                                         at("2026-01-01T00:00:00Z")), 0);
+    ck_assert_int_eq(sla_intervals_count(set), 7);
+    ck_assert_int_eq(sla_schedule_set_options(s, SLA_DISAMBIGUATE_COMPATIBLE,
+                                              SLA_SCHEDULE_CLAMP), 0);
+    sla_intervals_clear(set);
+    ck_assert_int_eq(sla_schedule_expand(set, s, at("2025-01-01T00:00:00Z"),
+                                         at("2026-01-01T00:00:00Z")), 0);
+    ck_assert_int_eq(sla_intervals_count(set), 12);
+    sla_intervals_free(set);
+    sla_schedule_free(s);
+}
+END_TEST
+
+START_TEST(new_york_gap_and_fold)
+{
+    /* 02:30-03:30 daily: on 2025-03-09 02:30 does not exist. */
+    struct sla_schedule *s = make("America/New_York", "FREQ=DAILY",
+                                  "2025-03-08T02:30:00");
+    static const struct want shifted[] = {
+        {"2025-03-08T07:30:00Z", "2025-03-08T08:30:00Z", 0},
+        {"2025-03-09T07:30:00Z", "2025-03-09T08:30:00Z", SLA_WINDOW_SHIFTED},
+        {"2025-03-10T06:30:00Z", "2025-03-10T07:30:00Z", 0},
+    };
+    static const struct want skipped[] = {
+        {"2025-03-08T07:30:00Z", "2025-03-08T08:30:00Z", 0},
+        {"2025-03-10T06:30:00Z", "2025-03-10T07:30:00Z", 0},
+    };
+    static const struct want earlier[] = {
+        {"2025-03-08T07:30:00Z", "2025-03-08T08:30:00Z", 0},
+        {"2025-03-09T06:30:00Z", "2025-03-09T07:30:00Z", SLA_WINDOW_SHIFTED},
+        {"2025-03-10T06:30:00Z", "2025-03-10T07:30:00Z", 0},
+    };
+    ck_assert_int_eq(sla_schedule_set_end_time(s, 3, 30, 0), 0);
+    expect(s, "2025-03-08T00:00:00Z", "2025-03-11T00:00:00Z", shifted, 3);
+    ck_assert_int_eq(sla_schedule_set_options(s, SLA_DISAMBIGUATE_COMPATIBLE,
+                                              SLA_SCHEDULE_SKIP_GAPS), 0);
+    expect(s, "2025-03-08T00:00:00Z", "2025-03-11T00:00:00Z", skipped, 2);
+    ck_assert_int_eq(sla_schedule_set_options(s, SLA_DISAMBIGUATE_EARLIER, 0), 0);
+    expect(s, "2025-03-08T00:00:00Z", "2025-03-11T00:00:00Z", earlier, 3);
+    sla_schedule_free(s);
+
+    /* 01:00-03:00 weekly on Sundays: the fall-back night is 3 hours, the
+     * spring-forward night 1 hour; both are flagged. */
+    s = make("America/New_York", "FREQ=WEEKLY;BYDAY=SU", "2025-03-02T01:00:00");
+    {
+        static const struct want w[] = {
+            {"2025-03-09T06:00:00Z", "2025-03-09T07:00:00Z",
+             SLA_WINDOW_DST_LENGTH},
+        };
+        static const struct want f[] = {
+            {"2025-11-02T05:00:00Z", "2025-11-02T08:00:00Z",
+             SLA_WINDOW_DST_LENGTH},
+        };
+        ck_assert_int_eq(sla_schedule_set_end_time(s, 3, 0, 0), 0);
+        expect(s, "2025-03-08T00:00:00Z", "2025-03-10T00:00:00Z", w, 1);
+        expect(s, "2025-11-01T00:00:00Z", "2025-11-03T00:00:00Z", f, 1);
+    }
+    sla_schedule_free(s);
+}
+END_TEST
+
+START_TEST(exdates_and_one_offs)
+{
+    struct sla_schedule *s = make("UTC", "FREQ=WEEKLY;BYDAY=SU",
+                                  "2026-01-04T03:00:00");
+    struct sla_civil ex1 = local("2026-01-11T03:00:00");
+    struct sla_civil ex2 = local("2026-01-18T00:00:00");
+    struct sla_civil miss = local("2026-01-25T04:00:00");
+    static const struct want w[] = {
+        {"2026-01-04T03:00:00Z", "2026-01-04T05:00:00Z", 0},
+        {"2026-01-20T10:00:00Z", "2026-01-20T12:00:00Z", SLA_WINDOW_ONE_OFF},
+        {"2026-01-25T03:00:00Z", "2026-01-25T05:00:00Z", 0},
+    };
+    ck_assert_int_eq(sla_schedule_set_duration(s, 2 * SLA_MS_PER_HOUR), 0);
+    ck_assert_int_eq(sla_schedule_add_exdate(s, &ex1, 0), 0);  /* exact */
+    ck_assert_int_eq(sla_schedule_add_exdate(s, &ex2, 1), 0);  /* whole day */
+    ck_assert_int_eq(sla_schedule_add_exdate(s, &miss, 0), 0); /* no match */
+    ck_assert_int_eq(sla_schedule_add_window(s, at("2026-01-20T10:00:00Z"),
+                                             at("2026-01-20T12:00:00Z")), 0);
+    expect(s, "2026-01-01T00:00:00Z", "2026-01-31T00:00:00Z", w, 3);
+    sla_schedule_free(s);
+}
+END_TEST
+
+START_TEST(single_window_and_spans)
+{
+    struct sla_schedule *s = make("Asia/Tokyo", NULL, "2026-03-01T02:00:00");
+    static const struct want w[] = {
+        {"2026-02-28T17:00:00Z", "2026-02-28T18:00:00Z", 0}};
+    expect(s, "2026-02-28T00:00:00Z", "2026-03-01T00:00:00Z", w, 1);
+    /* A span that ends at the window's start, or starts at its end. */
+    expect(s, "2026-02-28T00:00:00Z", "2026-02-28T17:00:00Z", NULL, 0);
+    expect(s, "2026-02-28T18:00:00Z", "2026-03-01T00:00:00Z", NULL, 0);
+    sla_schedule_free(s);
+}
+END_TEST
+
+START_TEST(errors)
+{
+    struct sla_zone *z;
+    struct sla_schedule *s = NULL;
+    struct sla_schedule_iter *it = NULL;
+    struct sla_window w;
+    struct sla_civil c = local("2026-01-01T00:00:00"), bad = c;
+    bad.month = 13;
+    ck_assert_int_eq(sla_zone_open(&z, "UTC", NULL, NULL), 0);
+    ck_assert_int_eq(sla_schedule_new(NULL, z, &c, NULL), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_new(&s, NULL, &c, NULL), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_new(&s, z, &bad, NULL), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_new(&s, z, &c, NULL), 0);
+    ck_assert_int_eq(sla_schedule_set_end_time(s, 24, 0, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_end_time(NULL, 1, 0, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_duration(s, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_options(s, SLA_DISAMBIGUATE_REJECT, 0),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_options(s, 0, 4), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_add_exdate(s, &bad, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_add_exdate(s, &c, 2), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_add_window(s, 5, 5), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_iter_new(&it, s, 2, 1), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_iter_new(NULL, s, 1, 2), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_iter_next(&w, NULL), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_expand(NULL, s, 1, 2), SLA_EINVAL);
+    sla_schedule_free(s);
+    sla_schedule_free(NULL);
+    sla_schedule_iter_free(NULL);
+    sla_zone_unref(z);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("schedule");
+    TCase *tc = sla_tcase("schedule");
+    tcase_add_test(tc, berlin_first_tuesday);
+    tcase_add_test(tc, tokyo_monthly_maintenance);
+    tcase_add_test(tc, day_31_skip_or_clamp);
+    tcase_add_test(tc, new_york_gap_and_fold);
+    tcase_add_test(tc, exdates_and_one_offs);
+    tcase_add_test(tc, single_window_and_spans);
+    tcase_add_test(tc, errors);
+    suite_add_tcase(su, tc);
+    return sla_run_suite(su);
+}
