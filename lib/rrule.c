@@ -651,7 +651,7 @@ static int fill_period(struct sla_rrule_iter *it)
         return -1;
     switch (r->freq) {
     case F_YEARLY:
-        if (p > INT32_MAX - 1)
+        if (p > INT32_MAX)
             return -1;
         y = p;
         first = sla__days_from_civil(y, 1, 1);
@@ -661,7 +661,7 @@ static int fill_period(struct sla_rrule_iter *it)
         break;
     case F_MONTHLY:
         y = sla__floor_div(p, 12);
-        if (y > INT32_MAX - 1)
+        if (y > INT32_MAX)
             return -1;
         m = (int)sla__floor_mod(p, 12) + 1;
         first = sla__days_from_civil(y, m, 1);
@@ -670,9 +670,11 @@ static int fill_period(struct sla_rrule_iter *it)
         break;
     default:
         first = p;
-        if (first > SLA_DAYS_MAX - 7)
+        if (first > SLA_DAYS_MAX)
             return -1;
         ndays = r->freq == F_WEEKLY ? 7 : 1;
+        if (ndays > SLA_DAYS_MAX - first + 1)
+            ndays = SLA_DAYS_MAX - first + 1; /* the calendar's last week */
         {
             int32_t mm, dd;
             sla__civil_from_days(first, &y, &mm, &dd);

@@ -83,7 +83,7 @@ int sla_rrule_parse(struct sla_rrule **out, const char *text, size_t len,
 void sla_rrule_free(struct sla_rrule *rule);
 
 /** A buffer of this size holds any formatted rule. */
-#define SLA_RRULE_SIZE 2048
+#define SLA_RRULE_SIZE 12288
 
 /**
  * @brief Write a rule as canonical RRULE text (without `RRULE:`).
