@@ -18,5 +18,6 @@
 #include "sla/rrule.h"
 #include "sla/period.h"
 #include "sla/schedule.h"
+#include "sla/business.h"
 
 #endif /* SLA_H */
