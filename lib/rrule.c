@@ -635,6 +635,34 @@ static int cmp_days(const void *pa, const void *pb)
     return (a > b) - (a < b);
 }
 
+/* The days of one month (or, for month 0, of every month of year y)
+ * that the month-day filters select, in order, into it->buf. first is the
+ * period's first day. */
+static size_t month_days_of_period(struct sla_rrule_iter *it, int64_t y,
+                                   int month, int64_t first)
+{
+    size_t n = 0;
+    int m0 = month ? month : 1, m1 = month ? month : 12, m;
+    int64_t day0 = first;
+    for (m = m0; m <= m1; m++) {
+        int dim = sla_month_days((int32_t)y, m), dom;
+        if (!month)
+            day0 = sla__days_from_civil(y, m, 1);
+        if (it->bymonth && !(it->bymonth & (1u << m)))
+            continue;
+        for (dom = 1; dom <= dim; dom++) {
+            int hit = (it->md_pos >> dom & 1) ||
+                      (it->md_neg >> (dim - dom + 1) & 1);
+            if (!hit && (it->flags & SLA_RRULE_CLAMP))
+                hit = (dom == dim && ((uint64_t)it->md_pos >> (dim + 1)) != 0) ||
+                      (dom == 1 && ((uint64_t)it->md_neg >> (dim + 1)) != 0);
+            if (hit)
+                it->buf[n++] = day0 + dom - 1;
+        }
+    }
+    return n;
+}
+
 /* Fill buf with the matching days of period k. Returns -1 past the end of
  * the calendar. */
 static int fill_period(struct sla_rrule_iter *it)
@@ -682,6 +710,13 @@ static int fill_period(struct sla_rrule_iter *it)
             dom = dd;
         }
         break;
+    }
+    if (r->freq >= F_MONTHLY && !it->wd_plain && !r->nord &&
+        (it->md_pos || it->md_neg)) {
+        /* Month days only: pick them from each month instead of testing
+         * every day of the period. */
+        n = month_days_of_period(it, y, r->freq == F_MONTHLY ? m : 0, first);
+        ndays = 0;
     }
     for (d = first; d < first + ndays; d++) {
         if (day_matches(it, y, m, dom, d))
