@@ -264,6 +264,18 @@ static int load_rule_window(struct sla_schedule_iter *it)
             it->single_done = 1;
             c = s->start;
         }
+        {
+            /* Later occurrences start later in local time, so once the
+             * local start, read as UTC, is well after the span (more than
+             * any offset), none can meet it; skipped ones included. */
+            int64_t as_utc;
+            if (sla_civil_to_instant(&as_utc, &c, 0) ||
+                (as_utc > it->to &&
+                 as_utc - it->to >= 2 * SLA_ZONE_MAX_OFFSET_MS)) {
+                it->rule_done = 1;
+                break;
+            }
+        }
         if (excluded(s, &c))
             continue;
         rc = window_of(s, &c, &it->next);
@@ -271,13 +283,8 @@ static int load_rule_window(struct sla_schedule_iter *it)
             return rc;
         if (rc > 0 || it->next.end <= it->from)
             continue;
-        if (it->next.start >= it->to) {
-            /* Later occurrences start later in local time, so once one
-             * starts well after the span none can meet it. */
-            if (it->next.start - it->to >= 2 * SLA_ZONE_MAX_OFFSET_MS)
-                it->rule_done = 1;
+        if (it->next.start >= it->to)
             continue;
-        }
         it->has_next = 1;
         return 0;
     }

@@ -212,6 +212,21 @@ START_TEST(single_window_and_spans)
 }
 END_TEST
 
+/* Every occurrence falls in a gap and is skipped: the iterator must still
+ * end when the rule passes the span, not walk to the calendar's end. */
+START_TEST(skipped_occurrences_end)
+{
+    struct sla_schedule *s = make("Europe/Dublin",
+                                  "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                                  "2009-03-29T01:47:00");
+    ck_assert_int_eq(sla_schedule_set_end_time(s, 3, 45, 0), 0);
+    ck_assert_int_eq(sla_schedule_set_options(s, SLA_DISAMBIGUATE_LATER,
+                                              SLA_SCHEDULE_SKIP_GAPS), 0);
+    expect(s, "2009-07-12T08:28:35Z", "2010-09-12T22:27:27Z", NULL, 0);
+    sla_schedule_free(s);
+}
+END_TEST
+
 START_TEST(errors)
 {
     struct sla_zone *z;
@@ -255,6 +270,7 @@ int main(void)
     tcase_add_test(tc, new_york_gap_and_fold);
     tcase_add_test(tc, exdates_and_one_offs);
     tcase_add_test(tc, single_window_and_spans);
+    tcase_add_test(tc, skipped_occurrences_end);
     tcase_add_test(tc, errors);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);
