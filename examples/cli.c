@@ -41,3 +41,13 @@ int parse_failed(const char *option, const char *text,
     return EXIT_FAILURE;
 }
 
+
+int format_bound(char *buf, size_t size, const struct sla_zone *zone,
+                 int64_t t, int local)
+{
+    int64_t off = 0;
+    if (!local)
+        return sla_rfc3339_format(buf, size, t);
+    sla_zone_offset(&off, zone, t);
+    return sla_rfc3339_format_offset(buf, size, t, off);
+}

@@ -19,6 +19,10 @@ const char *option_value(int argc, char **argv, int *i, const char *name);
 int parse_failed(const char *option, const char *text,
                  const struct sla_error *err);
 
+/* An instant as RFC 3339: UTC with Z, or (local) at the zone's offset. */
+int format_bound(char *buf, size_t size, const struct sla_zone *zone,
+                 int64_t t, int local);
+
 /* sla tz ...: argv[1] is "tz". */
 int sla_cli_tz(int argc, char **argv);
 

@@ -17,17 +17,6 @@ static int unit_of(const char *s)
     return -1;
 }
 
-/* One bound as RFC 3339: UTC with Z, or local with its offset. */
-static int bound(char *buf, size_t size, const struct sla_zone *zone,
-                 int64_t t, int local)
-{
-    int64_t off = 0;
-    if (!local)
-        return sla_rfc3339_format(buf, size, t);
-    sla_zone_offset(&off, zone, t);
-    return sla_rfc3339_format_offset(buf, size, t, off);
-}
-
 int sla_cli_periods(int argc, char **argv)
 {
     const char *zone_spec = NULL, *tzdir = NULL, *unit_s = NULL;
@@ -80,8 +69,8 @@ int sla_cli_periods(int argc, char **argv)
         struct sla_interval p;
         char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE];
         if (sla_period_at(&p, zone, unit, t) ||
-            bound(a, sizeof a, zone, p.start, local) < 0 ||
-            bound(b, sizeof b, zone, p.end, local) < 0) {
+            format_bound(a, sizeof a, zone, p.start, local) < 0 ||
+            format_bound(b, sizeof b, zone, p.end, local) < 0) {
             fprintf(stderr, "sla: a period is outside years 0000-9999\n");
             sla_zone_unref(zone);
             return EXIT_FAILURE;

@@ -43,16 +43,6 @@ static int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
     return 0;
 }
 
-static int print_bound(char *buf, size_t size, const struct sla_zone *z,
-                       int64_t t, int local)
-{
-    int64_t off = 0;
-    if (!local)
-        return sla_rfc3339_format(buf, size, t);
-    sla_zone_offset(&off, z, t);
-    return sla_rfc3339_format_offset(buf, size, t, off);
-}
-
 struct win_opts {
     const char *zone, *tzdir, *rule, *start, *end_time, *duration, *from, *to,
         *mode;
@@ -216,8 +206,8 @@ int sla_cli_windows(int argc, char **argv)
         printf("[");
     while ((rc = sla_schedule_iter_next(&w, it)) == 0) {
         char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE], l[SLA_RFC3339_SIZE];
-        if (print_bound(a, sizeof a, zone, w.start, o.local) < 0 ||
-            print_bound(b, sizeof b, zone, w.end, o.local) < 0 ||
+        if (format_bound(a, sizeof a, zone, w.start, o.local) < 0 ||
+            format_bound(b, sizeof b, zone, w.end, o.local) < 0 ||
             sla_civil_format(l, sizeof l, &w.local) < 0) {
             rc = SLA_ERANGE;
             break;

@@ -586,6 +586,18 @@ SLA_EXPORT void sla_rrule_iter_free(struct sla_rrule_iter *it)
     free(it);
 }
 
+/* Does BYMONTHDAY select day dom of a month of dim days? With clamping,
+ * days the month lacks land on its last (or, negative, first) day. The
+ * masks are widened to 64 bits: dim + 1 can be 32. */
+static int month_day_hit(const struct sla_rrule_iter *it, int dom, int dim)
+{
+    if ((it->md_pos >> dom & 1) || (it->md_neg >> (dim - dom + 1) & 1))
+        return 1;
+    return (it->flags & SLA_RRULE_CLAMP) &&
+           ((dom == dim && ((uint64_t)it->md_pos >> (dim + 1)) != 0) ||
+            (dom == 1 && ((uint64_t)it->md_neg >> (dim + 1)) != 0));
+}
+
 /* Does the day (date y-m-dom, day number d) pass the filters? */
 static int day_matches(const struct sla_rrule_iter *it, int64_t y, int m,
                        int dom, int64_t d)
@@ -595,14 +607,8 @@ static int day_matches(const struct sla_rrule_iter *it, int64_t y, int m,
     if (it->bymonth && !(it->bymonth & (1u << m)))
         return 0;
     dim = sla_month_days((int32_t)y, m);
-    if (it->md_pos || it->md_neg) {
-        int hit = (it->md_pos >> dom & 1) || (it->md_neg >> (dim - dom + 1) & 1);
-        if (!hit && (it->flags & SLA_RRULE_CLAMP))
-            hit = (dom == dim && ((uint64_t)it->md_pos >> (dim + 1)) != 0) ||
-                  (dom == 1 && ((uint64_t)it->md_neg >> (dim + 1)) != 0);
-        if (!hit)
-            return 0;
-    }
+    if ((it->md_pos || it->md_neg) && !month_day_hit(it, dom, dim))
+        return 0;
     if (it->wd_plain || r->nord) {
         int wd = sla__weekday(d);
         size_t i;
@@ -650,15 +656,9 @@ static size_t month_days_of_period(struct sla_rrule_iter *it, int64_t y,
             day0 = sla__days_from_civil(y, m, 1);
         if (it->bymonth && !(it->bymonth & (1u << m)))
             continue;
-        for (dom = 1; dom <= dim; dom++) {
-            int hit = (it->md_pos >> dom & 1) ||
-                      (it->md_neg >> (dim - dom + 1) & 1);
-            if (!hit && (it->flags & SLA_RRULE_CLAMP))
-                hit = (dom == dim && ((uint64_t)it->md_pos >> (dim + 1)) != 0) ||
-                      (dom == 1 && ((uint64_t)it->md_neg >> (dim + 1)) != 0);
-            if (hit)
+        for (dom = 1; dom <= dim; dom++)
+            if (month_day_hit(it, dom, dim))
                 it->buf[n++] = day0 + dom - 1;
-        }
     }
     return n;
 }
