@@ -60,19 +60,7 @@ static void expect_ppm_error(const char *text, int64_t lo, int64_t hi,
     rc = parse_exact(&out, text, strlen(text), &err);
     ck_assert_msg(rc == SLA_EPARSE, "'%s' returned %d (value %d)", text, rc,
                   (int)out);
-    ck_assert_int_eq(err.code, SLA_EPARSE);
-    ck_assert_msg(err.offset >= lo && err.offset <= hi,
-                  "'%s': err.offset %lld not in [%lld, %lld] (%s)", text,
-                  (long long)err.offset, (long long)lo, (long long)hi,
-                  err.message);
-    ck_assert_int_eq(err.line, 1);
-    ck_assert_int_eq(err.column, err.offset + 1);
-    ck_assert_ptr_nonnull(memchr(err.message, '\0', sizeof err.message));
-    ck_assert_msg(err.message[0] != '\0', "'%s': empty message", text);
-    if (needle)
-        ck_assert_msg(strstr(err.message, needle) != NULL,
-                      "'%s': message '%s' does not mention '%s'", text,
-                      err.message, needle);
+    sla_test_check_record(&err, SLA_EPARSE, text, lo, hi, needle);
     ck_assert_int_eq(sla_ppm_parse_percent(&out, text, strlen(text), NULL),
                      SLA_EPARSE);
 }

@@ -147,27 +147,6 @@ static int64_t parse_ok(const char *text, int64_t *offset)
 
 /* The error record must be complete: code, place, and a sentence naming
  * what was expected. The offset must lie in [lo, hi]. */
-static void check_record(const struct sla_error *err, const char *text,
-                         int64_t lo, int64_t hi, const char *needle)
-{
-    REQUIRE(err->code == SLA_EPARSE, "'%s': err.code %d", text,
-                  (int)err->code);
-    REQUIRE(err->offset >= lo && err->offset <= hi,
-                  "'%s': err.offset %lld not in [%lld, %lld] (%s)", text,
-                  (long long)err->offset, (long long)lo, (long long)hi,
-                  err->message);
-    REQUIRE(err->line == 1, "'%s': err.line %d", text, (int)err->line);
-    REQUIRE(err->column == err->offset + 1, "'%s': err.column %d", text,
-            (int)err->column);
-    REQUIRE(memchr(err->message, '\0', sizeof err->message) != NULL,
-                  "'%s': message not NUL-terminated", text);
-    REQUIRE(err->message[0] != '\0', "'%s': empty message", text);
-    if (needle)
-        REQUIRE(strstr(err->message, needle) != NULL,
-                      "'%s': message '%s' does not mention '%s'", text,
-                      err->message, needle);
-}
-
 /* Parse n bytes copied into an exact-size heap block, so that a read past
  * the end is caught by valgrind and the sanitizers. */
 static int parse_exact(const char *text, size_t n, int64_t *out,
@@ -194,7 +173,7 @@ static void expect_parse_error_in(const char *text, int64_t lo, int64_t hi,
     rc = parse_exact(text, strlen(text), &out, &off, &err);
     ck_assert_msg(rc == SLA_EPARSE, "'%s' returned %d, expected SLA_EPARSE",
                   text, rc);
-    check_record(&err, text, lo, hi, needle);
+    sla_test_check_record(&err, SLA_EPARSE, text, lo, hi, needle);
     /* A NULL error record is allowed and changes nothing else. */
     ck_assert_int_eq(sla_rfc3339_parse(&out, &off, text, strlen(text), NULL),
                      SLA_EPARSE);
@@ -459,7 +438,7 @@ START_TEST(parse_every_strict_prefix_fails)
                           rc);
             /* The failure is at the end of the text or at the start of
              * the field that the end cut short. */
-            check_record(&err, shown, (int64_t)token_start(full[i], k),
+            sla_test_check_record(&err, SLA_EPARSE, shown, (int64_t)token_start(full[i], k),
                          (int64_t)k, NULL);
         }
     }
@@ -480,11 +459,11 @@ START_TEST(parse_not_nul_terminated)
     memset(&err, 0, sizeof err);
     ck_assert_int_eq(sla_rfc3339_parse(&out, &off, buf, 19, &err),
                      SLA_EPARSE);
-    check_record(&err, "len 19", 19, 19, "offset");
+    sla_test_check_record(&err, SLA_EPARSE, "len 19", 19, 19, "offset");
     /* The fraction stops at len too: ".12" then the end. */
     ck_assert_int_eq(sla_rfc3339_parse(&out, &off, zeros, 22, &err),
                      SLA_EPARSE);
-    check_record(&err, "len 22", 22, 22, "offset");
+    sla_test_check_record(&err, SLA_EPARSE, "len 22", 22, 22, "offset");
     /* Exact-size heap copies, so reading past len is caught. */
     ck_assert_int_eq(parse_exact(buf, 20, &out, &off, &err), 0);
     ck_assert_int_eq(out, INT64_C(1600966800000));
@@ -496,7 +475,7 @@ START_TEST(parse_not_nul_terminated)
     ck_assert_int_eq(sla_rfc3339_parse(&out, &off, embedded,
                                        sizeof embedded - 1, &err),
                      SLA_EPARSE);
-    check_record(&err, "embedded NUL", 19, 19, "offset");
+    sla_test_check_record(&err, SLA_EPARSE, "embedded NUL", 19, 19, "offset");
 }
 END_TEST
 
@@ -739,7 +718,7 @@ static void expect_civil_error(const char *text, int64_t at,
     ck_assert_msg(sla_civil_parse(&c, copy, strlen(text), &err) ==
                       SLA_EPARSE,
                   "civil '%s' accepted", text);
-    check_record(&err, text, at, at, needle);
+    sla_test_check_record(&err, SLA_EPARSE, text, at, at, needle);
     free(copy);
 }
 
@@ -754,7 +733,7 @@ static void expect_date_error(const char *text, int64_t at,
     memset(&err, 0x5a, sizeof err);
     ck_assert_msg(sla_date_parse(&d, copy, strlen(text), &err) == SLA_EPARSE,
                   "date '%s' accepted", text);
-    check_record(&err, text, at, at, needle);
+    sla_test_check_record(&err, SLA_EPARSE, text, at, at, needle);
     free(copy);
 }
 
@@ -821,7 +800,7 @@ START_TEST(civil_parse_errors)
             continue;
         }
         ck_assert_msg(rc == SLA_EPARSE, "civil prefix %zu accepted", k);
-        check_record(&err, "civil prefix", (int64_t)token_start(full, k),
+        sla_test_check_record(&err, SLA_EPARSE, "civil prefix", (int64_t)token_start(full, k),
                      (int64_t)k, NULL);
     }
 }
@@ -866,7 +845,7 @@ START_TEST(date_parse_values)
         rc = sla_date_parse(&d, copy, k, &err);
         free(copy);
         ck_assert_msg(rc == SLA_EPARSE, "date prefix %zu accepted", k);
-        check_record(&err, "date prefix", (int64_t)token_start(full, k),
+        sla_test_check_record(&err, SLA_EPARSE, "date prefix", (int64_t)token_start(full, k),
                      (int64_t)k, NULL);
     }
 }
@@ -1259,7 +1238,7 @@ START_TEST(random_invalid_fields)
         memset(&err, 0x5a, sizeof err);
         REQUIRE(sla_rfc3339_parse(&out, NULL, text, 20, &err) == SLA_EPARSE,
                 "'%s' accepted", text);
-        check_record(&err, text, at, at, needle);
+        sla_test_check_record(&err, SLA_EPARSE, text, at, at, needle);
     }
 }
 END_TEST

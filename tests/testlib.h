@@ -30,6 +30,30 @@ static inline int sla_run_suite(Suite *s)
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* A parser's error record says what the contract promises: the code, a
+ * byte offset in [lo, hi] on line 1 with column = offset + 1, and a
+ * non-empty NUL-terminated sentence mentioning needle (if given). */
+static inline void sla_test_check_record(const struct sla_error *err, int code,
+                                         const char *text, int64_t lo,
+                                         int64_t hi, const char *needle)
+{
+    if (err->code != code)
+        ck_abort_msg("'%s': err.code %d, expected %d", text, (int)err->code,
+                     code);
+    if (err->offset < lo || err->offset > hi)
+        ck_abort_msg("'%s': err.offset %lld not in [%lld, %lld] (%s)", text,
+                     (long long)err->offset, (long long)lo, (long long)hi,
+                     err->message);
+    if (err->line != 1 || err->column != err->offset + 1)
+        ck_abort_msg("'%s': line %d column %d for offset %lld", text,
+                     (int)err->line, (int)err->column, (long long)err->offset);
+    if (!memchr(err->message, '\0', sizeof err->message) || !err->message[0])
+        ck_abort_msg("'%s': empty or unterminated message", text);
+    if (needle && !strstr(err->message, needle))
+        ck_abort_msg("'%s': message '%s' does not mention '%s'", text,
+                     err->message, needle);
+}
+
 /* A small deterministic generator (SplitMix64) for the random model tests,
  * so every run and every machine sees the same inputs. */
 static inline uint64_t sla_test_rand(uint64_t *state)
