@@ -352,6 +352,16 @@ SLA_EXPORT void sla_rrule_free(struct sla_rrule *rule)
     free(rule);
 }
 
+int sla__rrule_take_utc_until(struct sla_rrule *rule, int64_t *until)
+{
+    if (!rule->has_until || rule->until_kind != U_UTC)
+        return 0;
+    /* Both parts come from a parsed date and time, so no overflow. */
+    *until = rule->until_day * SLA_MS_PER_DAY + rule->until_ms;
+    rule->has_until = 0;
+    return 1;
+}
+
 struct sla_rrule *sla__rrule_copy(const struct sla_rrule *rule)
 {
     struct sla_rrule *r = malloc(sizeof *r);

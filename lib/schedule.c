@@ -5,7 +5,7 @@
 
 #include "sla-private.h"
 
-enum end_kind { END_DEFAULT, END_TIME, END_DURATION };
+enum end_kind { END_DEFAULT, END_TIME, END_DURATION, END_WALL, END_NOMINAL };
 
 struct exdate {
     int64_t day, ms;
@@ -17,10 +17,15 @@ struct sla_schedule {
     struct sla_civil start;
     struct sla_rrule *rule; /* NULL: the start is the only occurrence */
     int end_kind;
-    int64_t end_ms; /* local time of day (END_TIME) or length */
+    int64_t end_ms;   /* local time of day (END_TIME) or length */
+    int32_t end_days; /* calendar days before end_ms (END_NOMINAL) */
     int32_t mode, options;
+    int has_utc_until;
+    int64_t utc_until; /* a UTC UNTIL, read in instants */
     struct exdate *ex;
     size_t nex, capex;
+    struct sla_civil *rdates; /* extra local starts, sorted */
+    size_t nrdates, caprdates;
     struct sla_intervals *oneoff;
 };
 
@@ -41,6 +46,8 @@ SLA_EXPORT int sla_schedule_new(struct sla_schedule **out,
         free(s);
         return SLA_ENOMEM;
     }
+    if (s->rule)
+        s->has_utc_until = sla__rrule_take_utc_until(s->rule, &s->utc_until);
     s->zone = sla_zone_ref(zone);
     s->start = *start;
     s->mode = SLA_DISAMBIGUATE_COMPATIBLE;
@@ -56,6 +63,7 @@ SLA_EXPORT void sla_schedule_free(struct sla_schedule *s)
     sla_rrule_free(s->rule);
     sla_intervals_free(s->oneoff);
     free(s->ex);
+    free(s->rdates);
     free(s);
 }
 
@@ -77,6 +85,27 @@ SLA_EXPORT int sla_schedule_set_duration(struct sla_schedule *s,
         return SLA_EINVAL;
     s->end_kind = END_DURATION;
     s->end_ms = duration_ms;
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_set_local_length(struct sla_schedule *s,
+                                             int64_t length_ms)
+{
+    if (!s || length_ms <= 0)
+        return SLA_EINVAL;
+    s->end_kind = END_WALL;
+    s->end_ms = length_ms;
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_set_nominal_duration(struct sla_schedule *s,
+                                                 int32_t days, int64_t ms)
+{
+    if (!s || days < 0 || ms < 0 || (days == 0 && ms == 0))
+        return SLA_EINVAL;
+    s->end_kind = days ? END_NOMINAL : END_DURATION;
+    s->end_days = days;
+    s->end_ms = ms;
     return 0;
 }
 
@@ -121,6 +150,46 @@ SLA_EXPORT int sla_schedule_add_exdate(struct sla_schedule *s,
     return 0;
 }
 
+static int civil_cmp(const struct sla_civil *a, const struct sla_civil *b)
+{
+    int64_t da = sla__days_from_civil(a->year, a->month, a->day);
+    int64_t db = sla__days_from_civil(b->year, b->month, b->day);
+    int64_t ta = time_of_day(a), tb = time_of_day(b);
+    if (da != db)
+        return da < db ? -1 : 1;
+    return ta < tb ? -1 : ta > tb;
+}
+
+SLA_EXPORT int sla_schedule_add_rdate(struct sla_schedule *s,
+                                      const struct sla_civil *local)
+{
+    size_t i;
+    if (!s || sla_civil_check(local))
+        return SLA_EINVAL;
+    if (s->nrdates == s->caprdates) {
+        size_t cap = s->caprdates ? s->caprdates * 2 : 8;
+        struct sla_civil *r = realloc(s->rdates, cap * sizeof *r);
+        if (!r)
+            return SLA_ENOMEM;
+        s->rdates = r;
+        s->caprdates = cap;
+    }
+    /* Keep them sorted; they usually come in order, so this is cheap. */
+    i = s->nrdates;
+    while (i > 0 && civil_cmp(&s->rdates[i - 1], local) > 0) {
+        s->rdates[i] = s->rdates[i - 1];
+        i--;
+    }
+    if (i > 0 && civil_cmp(&s->rdates[i - 1], local) == 0) {
+        memmove(s->rdates + i, s->rdates + i + 1,
+                (s->nrdates - i) * sizeof *s->rdates);
+        return 0; /* already there */
+    }
+    s->rdates[i] = *local;
+    s->nrdates++;
+    return 0;
+}
+
 SLA_EXPORT int sla_schedule_add_window(struct sla_schedule *s, int64_t start,
                                        int64_t end)
 {
@@ -139,6 +208,9 @@ struct sla_schedule_iter {
     size_t one_pos;
     struct sla_window next; /* the next rule window, when has_next */
     int has_next;
+    size_t rd_pos;
+    struct sla_window rd; /* the next RDATE window, when has_rd */
+    int has_rd;
 };
 
 static int excluded(const struct sla_schedule *s, const struct sla_civil *c)
@@ -202,6 +274,41 @@ static int window_of(const struct sla_schedule *s, const struct sla_civil *c,
         } else if (w->end - w->start != nominal) {
             w->flags |= SLA_WINDOW_DST_LENGTH;
         }
+    } else if (s->end_kind == END_WALL || s->end_kind == END_NOMINAL) {
+        /* The end read on the local calendar and clock: a wall-clock
+         * length, or whole days plus an exact part. */
+        int64_t local, nominal;
+        struct sla_civil e;
+        if (sla_civil_to_instant(&local, c, 0))
+            return SLA_EOVERFLOW;
+        if (s->end_kind == END_WALL) {
+            nominal = s->end_ms;
+        } else if (sla__days_ms(s->end_days, 0, &nominal)) {
+            return SLA_EOVERFLOW;
+        }
+        if (sla__add_overflow(local, nominal, &local) ||
+            sla_civil_from_instant(&e, local, 0))
+            return SLA_EOVERFLOW;
+        if ((rc = sla_zone_to_instant(&r, s->zone, &e, s->mode)))
+            return rc;
+        if (r.kind == SLA_LOCAL_GAP) {
+            if (s->options & SLA_SCHEDULE_SKIP_GAPS)
+                return 1;
+            w->flags |= SLA_WINDOW_SHIFTED;
+        }
+        w->end = r.instant;
+        if (s->end_kind == END_NOMINAL) {
+            if (sla__add_overflow(w->end, s->end_ms, &w->end) ||
+                sla__add_overflow(nominal, s->end_ms, &nominal))
+                return SLA_EOVERFLOW;
+        }
+        if (w->end <= w->start) {
+            if (sla__add_overflow(w->start, nominal, &w->end))
+                return SLA_EOVERFLOW;
+            w->flags |= SLA_WINDOW_SHIFTED;
+        } else if (w->end - w->start != nominal) {
+            w->flags |= SLA_WINDOW_DST_LENGTH;
+        }
     } else if (sla__add_overflow(w->start, s->end_kind == END_DURATION
                                                ? s->end_ms
                                                : SLA_MS_PER_HOUR,
@@ -244,6 +351,42 @@ SLA_EXPORT void sla_schedule_iter_free(struct sla_schedule_iter *it)
     }
 }
 
+/* Later occurrences start later in local time, so once a local start,
+ * read as UTC, is well after the span (more than any offset), none can
+ * meet it; skipped ones included. */
+static int past_span(const struct sla_schedule_iter *it,
+                     const struct sla_civil *c)
+{
+    int64_t as_utc;
+    return sla_civil_to_instant(&as_utc, c, 0) ||
+           (as_utc > it->to && as_utc - it->to >= 2 * SLA_ZONE_MAX_OFFSET_MS);
+}
+
+/* Load the next RDATE window that meets the span into it->rd. */
+static int load_rdate_window(struct sla_schedule_iter *it)
+{
+    const struct sla_schedule *s = it->s;
+    while (it->rd_pos < s->nrdates) {
+        const struct sla_civil *c = &s->rdates[it->rd_pos++];
+        int rc;
+        if (past_span(it, c)) {
+            it->rd_pos = s->nrdates;
+            break;
+        }
+        if (excluded(s, c))
+            continue;
+        rc = window_of(s, c, &it->rd);
+        if (rc < 0)
+            return rc;
+        if (rc > 0 || it->rd.end <= it->from || it->rd.start >= it->to)
+            continue;
+        it->rd.flags |= SLA_WINDOW_ONE_OFF;
+        it->has_rd = 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* Load the next rule window that meets the span into it->next. */
 static int load_rule_window(struct sla_schedule_iter *it)
 {
@@ -264,23 +407,19 @@ static int load_rule_window(struct sla_schedule_iter *it)
             it->single_done = 1;
             c = s->start;
         }
-        {
-            /* Later occurrences start later in local time, so once the
-             * local start, read as UTC, is well after the span (more than
-             * any offset), none can meet it; skipped ones included. */
-            int64_t as_utc;
-            if (sla_civil_to_instant(&as_utc, &c, 0) ||
-                (as_utc > it->to &&
-                 as_utc - it->to >= 2 * SLA_ZONE_MAX_OFFSET_MS)) {
-                it->rule_done = 1;
-                break;
-            }
+        if (past_span(it, &c)) {
+            it->rule_done = 1;
+            break;
         }
         if (excluded(s, &c))
             continue;
         rc = window_of(s, &c, &it->next);
         if (rc < 0)
             return rc;
+        if (rc == 0 && s->has_utc_until && it->next.start > s->utc_until) {
+            it->rule_done = 1;
+            break;
+        }
         if (rc > 0 || it->next.end <= it->from)
             continue;
         if (it->next.start >= it->to)
@@ -296,17 +435,31 @@ SLA_EXPORT int sla_schedule_iter_next(struct sla_window *out,
 {
     size_t count, n;
     const struct sla_interval *one;
-    int rc;
+    const struct sla_window *first;
+    int rc, use_rd;
     if (!out || !it)
         return SLA_EINVAL;
     if (!it->has_next && (rc = load_rule_window(it)))
         return rc;
+    for (;;) {
+        if (!it->has_rd && (rc = load_rdate_window(it)))
+            return rc;
+        /* RFC 5545: an RDATE that is also an occurrence of the rule
+         * gives one window. */
+        if (!it->has_rd || !it->has_next ||
+            civil_cmp(&it->rd.local, &it->next.local) != 0)
+            break;
+        it->has_rd = 0;
+    }
+    /* The earlier of the rule's and the RDATEs' next windows. */
+    use_rd = it->has_rd && (!it->has_next || it->rd.start < it->next.start);
+    first = use_rd ? &it->rd : it->has_next ? &it->next : NULL;
     one = sla_intervals_view(it->s->oneoff, &count);
     while (it->one_pos < count && one[it->one_pos].end <= it->from)
         it->one_pos++;
     n = it->one_pos;
     if (n < count && one[n].start < it->to &&
-        (!it->has_next || one[n].start < it->next.start)) {
+        (!first || one[n].start < first->start)) {
         memset(out, 0, sizeof *out);
         out->start = one[n].start;
         out->end = one[n].end;
@@ -316,10 +469,13 @@ SLA_EXPORT int sla_schedule_iter_next(struct sla_window *out,
         it->one_pos++;
         return 0;
     }
-    if (!it->has_next)
+    if (!first)
         return SLA_ENOTFOUND;
-    *out = it->next;
-    it->has_next = 0;
+    *out = *first;
+    if (use_rd)
+        it->has_rd = 0;
+    else
+        it->has_next = 0;
     return 0;
 }
 

@@ -65,6 +65,11 @@ int sla__check_text(struct sla_error *err, const void *out,
 /* A copy of a rule (the schedule keeps its own); NULL without memory. */
 struct sla_rrule *sla__rrule_copy(const struct sla_rrule *rule);
 
+/* A schedule reads a UTC UNTIL in instants, not as local time: if the
+ * rule (the schedule's own copy) has one, remove it from the rule, store
+ * the instant in until and return 1; return 0 otherwise. */
+int sla__rrule_take_utc_until(struct sla_rrule *rule, int64_t *until);
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 

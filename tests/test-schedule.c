@@ -227,6 +227,103 @@ START_TEST(skipped_occurrences_end)
 }
 END_TEST
 
+/* DTEND-style wall-clock lengths and DURATION-style nominal days across
+ * Berlin's change to summer time (2025-03-30, 02:00 CET -> 03:00 CEST). */
+START_TEST(local_length_and_nominal_days)
+{
+    struct sla_schedule *s = make("Europe/Berlin", "FREQ=DAILY;COUNT=2",
+                                  "2025-03-29T22:00:00");
+    static const struct want night[] = {
+        {"2025-03-29T21:00:00Z", "2025-03-30T02:00:00Z", SLA_WINDOW_DST_LENGTH},
+        {"2025-03-30T20:00:00Z", "2025-03-31T02:00:00Z", 0},
+    };
+    static const struct want p1d[] = {
+        {"2025-03-29T11:00:00Z", "2025-03-30T10:00:00Z", SLA_WINDOW_DST_LENGTH}};
+    static const struct want p1dt1h[] = {
+        {"2025-03-29T11:00:00Z", "2025-03-30T11:00:00Z", SLA_WINDOW_DST_LENGTH}};
+    static const struct want pt24h[] = {
+        {"2025-03-29T11:00:00Z", "2025-03-30T11:00:00Z", 0}};
+    /* 22:00 plus 6 wall-clock hours is 04:00 local: 5 hours that night. */
+    ck_assert_int_eq(sla_schedule_set_local_length(s, 6 * SLA_MS_PER_HOUR), 0);
+    expect(s, "2025-03-29T00:00:00Z", "2025-04-01T00:00:00Z", night, 2);
+    sla_schedule_free(s);
+    s = make("Europe/Berlin", NULL, "2025-03-29T12:00:00");
+    ck_assert_int_eq(sla_schedule_set_nominal_duration(s, 1, 0), 0);
+    expect(s, "2025-03-29T00:00:00Z", "2025-04-01T00:00:00Z", p1d, 1);
+    ck_assert_int_eq(sla_schedule_set_nominal_duration(s, 1, SLA_MS_PER_HOUR),
+                     0);
+    expect(s, "2025-03-29T00:00:00Z", "2025-04-01T00:00:00Z", p1dt1h, 1);
+    ck_assert_int_eq(sla_schedule_set_nominal_duration(s, 0,
+                                                       24 * SLA_MS_PER_HOUR),
+                     0);
+    expect(s, "2025-03-29T00:00:00Z", "2025-04-01T00:00:00Z", pt24h, 1);
+    ck_assert_int_eq(sla_schedule_set_nominal_duration(s, 0, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_nominal_duration(s, -1, 5), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_nominal_duration(s, 1, -1), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_local_length(s, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_set_local_length(NULL, 1), SLA_EINVAL);
+    sla_schedule_free(s);
+}
+END_TEST
+
+START_TEST(rdates)
+{
+    struct sla_schedule *s = make("UTC", "FREQ=WEEKLY;BYDAY=SU;COUNT=2",
+                                  "2026-01-04T03:00:00");
+    static const char *const add[] = {
+        "2026-01-20T03:00:00", /* after the COUNT: still a window */
+        "2026-01-07T10:00:00", /* a Wednesday, out of order */
+        "2026-01-11T03:00:00", /* the rule's own occurrence: one window */
+        "2026-01-14T05:00:00", /* excluded below */
+        "2026-01-02T00:00:00", /* before the rule's first */
+        "2026-01-07T10:00:00", /* again: added once */
+    };
+    static const struct want w[] = {
+        {"2026-01-02T00:00:00Z", "2026-01-02T02:00:00Z", SLA_WINDOW_ONE_OFF},
+        {"2026-01-04T03:00:00Z", "2026-01-04T05:00:00Z", 0},
+        {"2026-01-07T10:00:00Z", "2026-01-07T12:00:00Z", SLA_WINDOW_ONE_OFF},
+        {"2026-01-11T03:00:00Z", "2026-01-11T05:00:00Z", 0},
+        {"2026-01-20T03:00:00Z", "2026-01-20T05:00:00Z", SLA_WINDOW_ONE_OFF},
+    };
+    struct sla_civil ex = local("2026-01-14T00:00:00"), bad = ex;
+    size_t i;
+    for (i = 0; i < sizeof add / sizeof *add; i++) {
+        struct sla_civil c = local(add[i]);
+        ck_assert_int_eq(sla_schedule_add_rdate(s, &c), 0);
+    }
+    ck_assert_int_eq(sla_schedule_add_exdate(s, &ex, 1), 0);
+    ck_assert_int_eq(sla_schedule_set_duration(s, 2 * SLA_MS_PER_HOUR), 0);
+    expect(s, "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", w, 5);
+    /* A span holding only the middle ones. */
+    expect(s, "2026-01-05T00:00:00Z", "2026-01-12T00:00:00Z", w + 2, 2);
+    bad.day = 32;
+    ck_assert_int_eq(sla_schedule_add_rdate(s, &bad), SLA_EINVAL);
+    ck_assert_int_eq(sla_schedule_add_rdate(NULL, &ex), SLA_EINVAL);
+    sla_schedule_free(s);
+}
+END_TEST
+
+/* A UTC UNTIL bounds the start instants, not the local times read as UTC:
+ * east of Greenwich that keeps an occurrence, west of it drops one. */
+START_TEST(utc_until_in_a_zone)
+{
+    struct sla_schedule *s = make("Asia/Tokyo",
+                                  "FREQ=DAILY;UNTIL=20200102T170000Z",
+                                  "2020-01-01T02:00:00");
+    static const struct want tokyo[] = {
+        {"2019-12-31T17:00:00Z", "2019-12-31T18:00:00Z", 0},
+        {"2020-01-01T17:00:00Z", "2020-01-01T18:00:00Z", 0},
+        {"2020-01-02T17:00:00Z", "2020-01-02T18:00:00Z", 0},
+    };
+    expect(s, "2019-12-01T00:00:00Z", "2020-02-01T00:00:00Z", tokyo, 3);
+    sla_schedule_free(s);
+    s = make("America/Los_Angeles", "FREQ=DAILY;UNTIL=20200101T170000Z",
+             "2020-01-01T10:00:00");
+    expect(s, "2019-12-01T00:00:00Z", "2020-02-01T00:00:00Z", NULL, 0);
+    sla_schedule_free(s);
+}
+END_TEST
+
 START_TEST(errors)
 {
     struct sla_zone *z;
@@ -271,6 +368,9 @@ int main(void)
     tcase_add_test(tc, exdates_and_one_offs);
     tcase_add_test(tc, single_window_and_spans);
     tcase_add_test(tc, skipped_occurrences_end);
+    tcase_add_test(tc, local_length_and_nominal_days);
+    tcase_add_test(tc, rdates);
+    tcase_add_test(tc, utc_until_in_a_zone);
     tcase_add_test(tc, errors);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);

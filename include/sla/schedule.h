@@ -34,6 +34,9 @@ extern "C" {
  * instead, as RFC 5545's literal reading does. Excluded dates (EXDATE) and
  * one-off windows complete the schedule.
  *
+ * A rule's UTC `UNTIL` (`20251231T230000Z`) is read as an instant: the
+ * occurrences whose start instants are after it are dropped.
+ *
  * A schedule is built by one thread; once built it is only read, and any
  * number of threads may expand it at once.
  * @{
@@ -120,6 +123,36 @@ int sla_schedule_set_duration(struct sla_schedule *schedule,
                               int64_t duration_ms);
 
 /**
+ * @brief Make each window last a length read on the local wall clock.
+ *
+ * The end is the local start plus @p length_ms on the zone's calendar and
+ * clock, then read in the zone: 22:00 plus 6 hours ends at 04:00 local the
+ * next morning whatever daylight saving did in between. This is how an
+ * iCalendar event's DTEND is applied to every occurrence.
+ *
+ * @param schedule the schedule
+ * @param length_ms milliseconds of wall-clock time, > 0
+ * @return 0, or ::SLA_EINVAL if an argument is out of range.
+ */
+int sla_schedule_set_local_length(struct sla_schedule *schedule,
+                                  int64_t length_ms);
+
+/**
+ * @brief Make each window last whole calendar days plus an exact part.
+ *
+ * RFC 5545's DURATION: the end is the same local time @p days dates after
+ * the start, then @p ms later in elapsed time. `P1D` over a change to
+ * summer time lasts 23 hours; `PT24H` always lasts 24.
+ *
+ * @param schedule the schedule
+ * @param days calendar days, >= 0
+ * @param ms exact milliseconds, >= 0; @p days and @p ms not both 0
+ * @return 0, or ::SLA_EINVAL if an argument is out of range.
+ */
+int sla_schedule_set_nominal_duration(struct sla_schedule *schedule,
+                                      int32_t days, int64_t ms);
+
+/**
  * @brief Set the disambiguation of local times and the options.
  * @param schedule the schedule
  * @param disambiguation one of the `SLA_DISAMBIGUATE_*` values except
@@ -143,6 +176,22 @@ int sla_schedule_set_options(struct sla_schedule *schedule,
  */
 int sla_schedule_add_exdate(struct sla_schedule *schedule,
                             const struct sla_civil *local, int32_t whole_day);
+
+/**
+ * @brief Add an occurrence at a local start (RFC 5545's RDATE).
+ *
+ * The occurrence gets the schedule's end, disambiguation and options like
+ * any occurrence of the rule, is subject to the excluded dates, and is
+ * flagged ::SLA_WINDOW_ONE_OFF. A start the rule also gives yields one
+ * window; adding the same start twice adds it once. The rule's `UNTIL` and
+ * `COUNT` do not apply to it.
+ *
+ * @param schedule the schedule
+ * @param local the local start
+ * @return 0, ::SLA_EINVAL if an argument is NULL or invalid, ::SLA_ENOMEM.
+ */
+int sla_schedule_add_rdate(struct sla_schedule *schedule,
+                           const struct sla_civil *local);
 
 /**
  * @brief Add a one-off window `[start, end)` of instants.
