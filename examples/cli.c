@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Argument and error helpers shared by the sla subcommands. */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,4 +52,64 @@ int format_bound(char *buf, size_t size, const struct sla_zone *zone,
         return sla_rfc3339_format(buf, size, t);
     sla_zone_offset(&off, zone, t);
     return sla_rfc3339_format_offset(buf, size, t, off);
+}
+
+int read_file(const char *path, char **out, size_t *len)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    if (!f) {
+        fprintf(stderr, "sla: %s: %s\n", path, strerror(errno));
+        return EXIT_FAILURE;
+    }
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            char *b = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap ? cap * 2
+                                                                  : 65536);
+            if (!b) {
+                fprintf(stderr, "sla: %s: out of memory\n", path);
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                return EXIT_FAILURE;
+            }
+            buf = b;
+            cap = cap ? cap * 2 : 65536;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        fprintf(stderr, "sla: %s: read error\n", path);
+        free(buf);
+        if (f != stdin)
+            fclose(f);
+        return EXIT_FAILURE;
+    }
+    if (f != stdin)
+        fclose(f);
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+void json_string(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c == '\n')
+            printf("\\n");
+        else if (c < 0x20)
+            printf("\\u%04x", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
 }

@@ -23,6 +23,13 @@ int parse_failed(const char *option, const char *text,
 int format_bound(char *buf, size_t size, const struct sla_zone *zone,
                  int64_t t, int local);
 
+/* Read a whole file ("-": standard input) into a new buffer; on failure
+ * say why on stderr and return EXIT_FAILURE. */
+int read_file(const char *path, char **out, size_t *len);
+
+/* Print text as a JSON string. */
+void json_string(const char *s);
+
 /* sla tz ...: argv[1] is "tz". */
 int sla_cli_tz(int argc, char **argv);
 

@@ -34,6 +34,11 @@ static const char usage_text[] =
     "          --from DATE|RFC3339 --to DATE|RFC3339 [--clamp] [--skip-gaps]\n"
     "          [--disambiguation MODE] [--local] [--json]\n"
     "                               the windows of a recurring schedule\n"
+    "  windows --ics FILE [--zone ZONE] --from DATE|RFC3339 --to DATE|RFC3339\n"
+    "          [--clamp] [--skip-gaps] [--disambiguation MODE] [--local] [--json]\n"
+    "                               the windows of an iCalendar file's events\n"
+    "                               (FILE - is standard input; --zone is the\n"
+    "                               zone of floating times and of the output)\n"
     "  help                         print this text\n";
 
 static int cmd_version(void)

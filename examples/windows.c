@@ -45,7 +45,7 @@ static int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
 
 struct win_opts {
     const char *zone, *tzdir, *rule, *start, *end_time, *duration, *from, *to,
-        *mode;
+        *mode, *ics;
     const char *exdates[MAX_EXDATES];
     int nex, local, json, clamp, skip;
 };
@@ -129,6 +129,49 @@ static int build(const struct win_opts *o, struct sla_zone **zone,
     return 0;
 }
 
+static int32_t mode_of(const char *m)
+{
+    return !m || !strcmp(m, "compatible") ? SLA_DISAMBIGUATE_COMPATIBLE
+           : !strcmp(m, "earlier")        ? SLA_DISAMBIGUATE_EARLIER
+           : !strcmp(m, "later")          ? SLA_DISAMBIGUATE_LATER
+                                          : -1;
+}
+
+/* The schedules of an iCalendar file; floating times are in --zone. */
+static int build_ics(const struct win_opts *o, struct sla_zone **zone,
+                     struct sla_ics **out)
+{
+    struct sla_error err;
+    char *text;
+    size_t len;
+    int rc;
+    if (mode_of(o->mode) < 0)
+        return usage_error("windows: --disambiguation must be compatible, "
+                           "earlier or later, not", o->mode);
+    rc = sla_zone_open(zone, o->zone ? o->zone : "UTC", o->tzdir, &err);
+    if (rc) {
+        fprintf(stderr, "sla: --zone '%s': %s\n", o->zone ? o->zone : "UTC",
+                rc == SLA_ENOMEM ? sla_strerror(rc) : err.message);
+        return EXIT_FAILURE;
+    }
+    if ((rc = read_file(o->ics, &text, &len)))
+        return rc;
+    rc = sla_ics_parse(out, text, len, o->zone ? *zone : NULL, o->tzdir, &err);
+    free(text);
+    if (rc) {
+        if (rc == SLA_ENOMEM)
+            fprintf(stderr, "sla: %s: %s\n", o->ics, sla_strerror(rc));
+        else
+            fprintf(stderr, "sla: %s:%d:%d: %s\n", o->ics, (int)err.line,
+                    (int)err.column, err.message);
+        return EXIT_FAILURE;
+    }
+    sla_ics_set_options(*out, mode_of(o->mode),
+                        (o->clamp ? SLA_SCHEDULE_CLAMP : 0) |
+                            (o->skip ? SLA_SCHEDULE_SKIP_GAPS : 0));
+    return 0;
+}
+
 static void print_flags(int32_t flags, int json)
 {
     static const struct {
@@ -154,8 +197,11 @@ int sla_cli_windows(int argc, char **argv)
     struct win_opts o;
     struct sla_zone *zone = NULL;
     struct sla_schedule *sched = NULL;
-    struct sla_schedule_iter *it = NULL;
-    struct sla_window w;
+    struct sla_ics *ics = NULL;
+    struct sla_schedule_iter **its = NULL;
+    struct sla_window *next = NULL, w;
+    int *has = NULL;
+    size_t nsrc, k;
     struct sla_error err;
     int64_t from, to;
     int i, rc, n = 0;
@@ -171,6 +217,7 @@ int sla_cli_windows(int argc, char **argv)
         else if ((v = option_value(argc, argv, &i, "--from"))) o.from = v;
         else if ((v = option_value(argc, argv, &i, "--to"))) o.to = v;
         else if ((v = option_value(argc, argv, &i, "--disambiguation"))) o.mode = v;
+        else if ((v = option_value(argc, argv, &i, "--ics"))) o.ics = v;
         else if ((v = option_value(argc, argv, &i, "--exdate"))) {
             if (o.nex == MAX_EXDATES)
                 return usage_error("windows: too many --exdate options", NULL);
@@ -182,14 +229,21 @@ int sla_cli_windows(int argc, char **argv)
         else
             return usage_error("windows: unknown or incomplete option", argv[i]);
     }
-    if (!o.zone || !o.start || !o.from || !o.to)
-        return usage_error("windows: --zone, --start, --from and --to are "
+    if (o.ics && (o.start || o.rule || o.end_time || o.duration || o.nex))
+        return usage_error("windows: --ics takes the schedule from the file; "
+                           "give no --start, --rule, --end-time, --duration "
+                           "or --exdate with it", NULL);
+    if (!o.ics && (!o.zone || !o.start))
+        return usage_error("windows: --zone and --start (or --ics) are "
                            "required", NULL);
+    if (!o.from || !o.to)
+        return usage_error("windows: --from and --to are required", NULL);
     if (o.end_time && o.duration)
         return usage_error("windows: give --end-time or --duration, not both",
                            NULL);
-    if ((rc = build(&o, &zone, &sched)))
+    if ((rc = o.ics ? build_ics(&o, &zone, &ics) : build(&o, &zone, &sched)))
         goto out;
+    nsrc = ics ? sla_ics_count(ics) : 1;
     if (parse_bound(&from, o.from, zone, &err)) {
         rc = parse_failed("--from", o.from, &err);
         goto out;
@@ -198,14 +252,47 @@ int sla_cli_windows(int argc, char **argv)
         rc = parse_failed("--to", o.to, &err);
         goto out;
     }
-    if (from > to || sla_schedule_iter_new(&it, sched, from, to)) {
+    if (from > to) {
         rc = usage_error("windows: --from must not be after --to", NULL);
         goto out;
     }
+    its = calloc(nsrc ? nsrc : 1, sizeof *its);
+    next = calloc(nsrc ? nsrc : 1, sizeof *next);
+    has = calloc(nsrc ? nsrc : 1, sizeof *has);
+    if (!its || !next || !has) {
+        fprintf(stderr, "sla: windows: %s\n", sla_strerror(SLA_ENOMEM));
+        rc = EXIT_FAILURE;
+        goto out;
+    }
+    for (k = 0; k < nsrc; k++) {
+        rc = sla_schedule_iter_new(&its[k], ics ? sla_ics_schedule(ics, k)
+                                                : sched, from, to);
+        if (rc == 0 && (rc = sla_schedule_iter_next(&next[k], its[k])) == 0)
+            has[k] = 1;
+        if (rc && rc != SLA_ENOTFOUND) {
+            fprintf(stderr, "sla: windows: %s\n", sla_strerror(rc));
+            rc = EXIT_FAILURE;
+            goto out;
+        }
+    }
     if (o.json)
         printf("[");
-    while ((rc = sla_schedule_iter_next(&w, it)) == 0) {
+    for (;;) {
         char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE], l[SLA_RFC3339_SIZE];
+        size_t best = nsrc;
+        /* The earliest pending window of all the schedules. */
+        for (k = 0; k < nsrc; k++)
+            if (has[k] && (best == nsrc || next[k].start < next[best].start))
+                best = k;
+        if (best == nsrc) {
+            rc = SLA_ENOTFOUND;
+            break;
+        }
+        w = next[best];
+        rc = sla_schedule_iter_next(&next[best], its[best]);
+        has[best] = rc == 0;
+        if (rc && rc != SLA_ENOTFOUND)
+            break;
         if (format_bound(a, sizeof a, zone, w.start, o.local) < 0 ||
             format_bound(b, sizeof b, zone, w.end, o.local) < 0 ||
             sla_civil_format(l, sizeof l, &w.local) < 0) {
@@ -217,7 +304,14 @@ int sla_cli_windows(int argc, char **argv)
                    "\"end_ms\":%lld,\"local_start\":\"%s\",\"flags\":[",
                    n ? "," : "", a, b, (long long)w.start, (long long)w.end, l);
             print_flags(w.flags, 1);
-            printf("]}");
+            printf("]");
+            if (ics) {
+                printf(",\"uid\":");
+                json_string(sla_ics_uid(ics, best));
+                printf(",\"summary\":");
+                json_string(sla_ics_summary(ics, best));
+            }
+            printf("}");
         } else {
             printf("%s/%s", a, b);
             print_flags(w.flags, 0);
@@ -234,7 +328,12 @@ int sla_cli_windows(int argc, char **argv)
         rc = EXIT_SUCCESS;
     }
 out:
-    sla_schedule_iter_free(it);
+    for (k = 0; its && k < nsrc; k++)
+        sla_schedule_iter_free(its[k]);
+    free(its);
+    free(next);
+    free(has);
+    sla_ics_free(ics);
     sla_schedule_free(sched);
     sla_zone_unref(zone);
     return rc;

@@ -19,5 +19,6 @@
 #include "sla/period.h"
 #include "sla/schedule.h"
 #include "sla/business.h"
+#include "sla/ics.h"
 
 #endif /* SLA_H */

@@ -58,23 +58,6 @@ struct rp {
     struct sla_error *err;
 };
 
-static int up(int c)
-{
-    return c >= 'a' && c <= 'z' ? c - 32 : c;
-}
-
-/* Case-insensitive match of word at s[at..at+n). */
-static int word_is(const char *s, size_t n, const char *word)
-{
-    size_t i;
-    if (strlen(word) != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (up((unsigned char)s[i]) != word[i])
-            return 0;
-    return 1;
-}
-
 static int fail(struct rp *p, size_t at, const char *what)
 {
     return sla__error_set(p->err, SLA_EPARSE, at, "RRULE: expected %s", what);
@@ -107,7 +90,7 @@ static int weekday_code(const char *s, size_t n)
 {
     int w;
     for (w = 1; w <= 7; w++)
-        if (word_is(s, n, wd_codes[w]))
+        if (sla__word_is(s, n, wd_codes[w]))
             return w;
     return 0;
 }
@@ -121,8 +104,8 @@ static int parse_until(struct rp *p, struct sla_rrule *r, size_t a, size_t b)
     memset(&c, 0, sizeof c);
     for (i = 0; i < n; i++) {
         int digit = s[a + i] >= '0' && s[a + i] <= '9';
-        if ((i == 8 && up((unsigned char)s[a + i]) != 'T') ||
-            (i == 15 && up((unsigned char)s[a + i]) != 'Z') ||
+        if ((i == 8 && sla__upper((unsigned char)s[a + i]) != 'T') ||
+            (i == 15 && sla__upper((unsigned char)s[a + i]) != 'Z') ||
             (i != 8 && i != 15 && !digit))
             return fail(p, a + i, "UNTIL as YYYYMMDD or YYYYMMDDTHHMMSS[Z]");
     }
@@ -218,13 +201,13 @@ static int parse_value(struct rp *p, struct sla_rrule *r, int part, size_t a,
     switch (part) {
     case P_FREQ:
         for (f = 0; f < 4; f++)
-            if (word_is(p->s + a, b - a, freq_names[f])) {
+            if (sla__word_is(p->s + a, b - a, freq_names[f])) {
                 r->freq = f;
                 return 0;
             }
-        if (word_is(p->s + a, b - a, "HOURLY") ||
-            word_is(p->s + a, b - a, "MINUTELY") ||
-            word_is(p->s + a, b - a, "SECONDLY"))
+        if (sla__word_is(p->s + a, b - a, "HOURLY") ||
+            sla__word_is(p->s + a, b - a, "MINUTELY") ||
+            sla__word_is(p->s + a, b - a, "SECONDLY"))
             return sla__error_set(p->err, SLA_EUNSUPPORTED, a,
                                   "RRULE: FREQ=%.*s is not supported: "
                                   "libsla repeats by day, week, month or "
@@ -298,7 +281,7 @@ SLA_EXPORT int sla_rrule_parse(struct sla_rrule **out, const char *text,
         return SLA_ENOMEM;
     r->interval = 1;
     r->wkst = 1;
-    if (len >= 6 && word_is(text, 6, "RRULE:"))
+    if (len >= 6 && sla__word_is(text, 6, "RRULE:"))
         p.pos = 6;
     while (p.pos < len) {
         size_t a = p.pos, eq, end;
@@ -312,11 +295,11 @@ SLA_EXPORT int sla_rrule_parse(struct sla_rrule **out, const char *text,
             goto bad;
         }
         for (i = 0; i < P_COUNT_OF_PARTS; i++)
-            if (word_is(text + a, eq - a, part_names[i]))
+            if (sla__word_is(text + a, eq - a, part_names[i]))
                 part = (int)i;
         if (part < 0) {
             for (i = 0; i < sizeof unsupported / sizeof *unsupported; i++)
-                if (word_is(text + a, eq - a, unsupported[i])) {
+                if (sla__word_is(text + a, eq - a, unsupported[i])) {
                     rc = sla__error_set(err, SLA_EUNSUPPORTED, a,
                                         "RRULE: %s is not supported by "
                                         "libsla", unsupported[i]);

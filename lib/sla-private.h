@@ -70,6 +70,22 @@ struct sla_rrule *sla__rrule_copy(const struct sla_rrule *rule);
  * the instant in until and return 1; return 0 otherwise. */
 int sla__rrule_take_utc_until(struct sla_rrule *rule, int64_t *until);
 
+/* ASCII upper case of a byte value; other bytes unchanged. */
+static inline int sla__upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 32 : c;
+}
+
+/* Is s[0, n) the upper-case word, compared without regard to case? */
+static inline int sla__word_is(const char *s, size_t n, const char *word)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!word[i] || sla__upper((unsigned char)s[i]) != word[i])
+            return 0;
+    return word[n] == '\0';
+}
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 
