@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Window schedules: occurrences in local time, converted one by one. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@ struct exdate {
 };
 
 struct sla_schedule {
+    atomic_long refs;
     struct sla_zone *zone;
     struct sla_civil start;
     struct sla_rrule *rule; /* NULL: the start is the only occurrence */
@@ -48,6 +50,7 @@ SLA_EXPORT int sla_schedule_new(struct sla_schedule **out,
     }
     if (s->rule)
         s->has_utc_until = sla__rrule_take_utc_until(s->rule, &s->utc_until);
+    atomic_init(&s->refs, 1);
     s->zone = sla_zone_ref(zone);
     s->start = *start;
     s->mode = SLA_DISAMBIGUATE_COMPATIBLE;
@@ -55,9 +58,17 @@ SLA_EXPORT int sla_schedule_new(struct sla_schedule **out,
     return 0;
 }
 
-SLA_EXPORT void sla_schedule_free(struct sla_schedule *s)
+SLA_EXPORT struct sla_schedule *sla_schedule_ref(struct sla_schedule *s)
 {
-    if (!s)
+    if (s)
+        atomic_fetch_add_explicit(&s->refs, 1, memory_order_relaxed);
+    return s;
+}
+
+SLA_EXPORT void sla_schedule_unref(struct sla_schedule *s)
+{
+    if (!s ||
+        atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1)
         return;
     sla_zone_unref(s->zone);
     sla_rrule_free(s->rule);
@@ -65,6 +76,11 @@ SLA_EXPORT void sla_schedule_free(struct sla_schedule *s)
     free(s->ex);
     free(s->rdates);
     free(s);
+}
+
+SLA_EXPORT void sla_schedule_free(struct sla_schedule *s)
+{
+    sla_schedule_unref(s);
 }
 
 SLA_EXPORT int sla_schedule_set_end_time(struct sla_schedule *s, int32_t hour,

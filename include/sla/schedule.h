@@ -38,7 +38,8 @@ extern "C" {
  * occurrences whose start instants are after it are dropped.
  *
  * A schedule is built by one thread; once built it is only read, and any
- * number of threads may expand it at once.
+ * number of threads may expand it at once. Schedules are reference
+ * counted (sla_schedule_ref(), sla_schedule_unref()).
  * @{
  */
 
@@ -93,10 +94,29 @@ int sla_schedule_new(struct sla_schedule **out, struct sla_zone *zone,
                      const struct sla_rrule *rule);
 
 /**
- * @brief Free a schedule.
+ * @brief Drop the caller's reference to a schedule (sla_schedule_unref()).
  * @param schedule the schedule, or NULL
  */
 void sla_schedule_free(struct sla_schedule *schedule);
+
+/**
+ * @brief Take another reference to a schedule.
+ *
+ * A schedule is freed when its last reference is dropped; a service that
+ * is given a schedule takes a reference, so the caller may drop its own.
+ * Change a schedule only while it has one user: its setters are not
+ * synchronised with readers.
+ *
+ * @param schedule the schedule, or NULL
+ * @return @p schedule
+ */
+struct sla_schedule *sla_schedule_ref(struct sla_schedule *schedule);
+
+/**
+ * @brief Drop a reference to a schedule; the last one frees it.
+ * @param schedule the schedule, or NULL
+ */
+void sla_schedule_unref(struct sla_schedule *schedule);
 
 /**
  * @brief End each window at a local wall-clock time.
