@@ -20,5 +20,6 @@
 #include "sla/schedule.h"
 #include "sla/business.h"
 #include "sla/ics.h"
+#include "sla/availability.h"
 
 #endif /* SLA_H */

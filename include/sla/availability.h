@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file sla/availability.h
+ * @brief Availability: planned service time, downtime, error budgets.
+ */
+#ifndef SLA_AVAILABILITY_H
+#define SLA_AVAILABILITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sla/business.h"
+#include "sla/intervals.h"
+#include "sla/schedule.h"
+#include "sla/zone.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @defgroup availability Availability
+ * @brief "(planned service time - downtime) / planned service time".
+ *
+ * A service has a zone, a target in parts per million, service hours (24x7
+ * unless a business-hours calendar is given), maintenance schedules and
+ * one-off exclusions, the instant it started, weights for partial and
+ * degraded outages, a policy for time with no data and service-credit
+ * tiers. sla_service_compute() turns outage records over a span into the
+ * figures of ::sla_figures, all from the interval algebra:
+ *
+ * - planned service time = span ∩ service hours ∩ [service start, ∞)
+ *   − maintenance windows − exclusions (− time with no data, by default);
+ * - downtime = ∫ over planned service time of the largest weight of the
+ *   outages covering each instant (overlapping outages count once; a full
+ *   outage inside a degraded one counts in full);
+ * - availability = (planned − downtime) / planned, "not applicable" when
+ *   planned is zero.
+ *
+ * The service only reads what it is given and holds references to its
+ * zone, calendar and schedules; after it is built any number of threads
+ * may compute with it at once.
+ * @{
+ */
+
+/** @name Outage kinds (sla_outage::kind)
+ * @{ */
+#define SLA_OUTAGE_FULL 0     /**< The service is down: weight 1. */
+#define SLA_OUTAGE_PARTIAL 1  /**< Part of it is down: weight as set. */
+#define SLA_OUTAGE_DEGRADED 2 /**< It is slow or erratic: weight as set. */
+/** @} */
+
+/** @name Policies for time with no data (sla_service_set_nodata())
+ * @{ */
+/** Remove it from planned service time, and report it (the default). */
+#define SLA_NODATA_EXCLUDE 0
+/** Count it as up. */
+#define SLA_NODATA_UP 1
+/** Count it as a full outage. */
+#define SLA_NODATA_DOWN 2
+/** @} */
+
+/** One outage record: `[start, end)` of a kind. */
+struct sla_outage {
+    int64_t start;    /**< First instant of the outage. */
+    int64_t end;      /**< First instant after it, > @c start. */
+    int32_t kind;     /**< `SLA_OUTAGE_*`. */
+    int32_t reserved; /**< Set to 0. */
+};
+
+/** A service definition. Opaque. */
+struct sla_service;
+
+/**
+ * @brief Make a service: 24x7, no maintenance, started at the beginning of
+ *        time, no data excluded, partial and degraded outages not weighted.
+ * @param[out] out the service; free it with sla_service_free()
+ * @param zone its zone (a reference is taken), used for calendar periods
+ * @param target_ppm the availability target in parts per million
+ *        (99.99% is 999900), 0 to 1000000
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range,
+ *         ::SLA_ENOMEM.
+ */
+int sla_service_new(struct sla_service **out, struct sla_zone *zone,
+                    int32_t target_ppm);
+
+/**
+ * @brief Free a service.
+ * @param service the service, or NULL
+ */
+void sla_service_free(struct sla_service *service);
+
+/**
+ * @brief The service's zone.
+ * @param service the service
+ * @return the zone (the service's reference; take one to keep it)
+ */
+const struct sla_zone *sla_service_zone(const struct sla_service *service);
+
+/**
+ * @brief Limit service time to business hours.
+ * @param service the service
+ * @param hours the calendar (the caller keeps it alive and unchanged for
+ *        as long as the service is used), or NULL for 24x7
+ * @return 0, or ::SLA_EINVAL if @p service is NULL.
+ */
+int sla_service_set_hours(struct sla_service *service,
+                          const struct sla_business *hours);
+
+/**
+ * @brief Exclude a maintenance schedule's windows from service time.
+ * @param service the service
+ * @param schedule the schedule (a reference is taken)
+ * @return 0, ::SLA_EINVAL if an argument is NULL, ::SLA_ENOMEM.
+ */
+int sla_service_add_maintenance(struct sla_service *service,
+                                struct sla_schedule *schedule);
+
+/**
+ * @brief Exclude `[start, end)` from service time (a one-off exclusion).
+ * @param service the service
+ * @param start first instant
+ * @param end first instant after, > @p start
+ * @return 0, ::SLA_EINVAL if an argument is invalid, ::SLA_ENOMEM.
+ */
+int sla_service_add_exclusion(struct sla_service *service, int64_t start,
+                              int64_t end);
+
+/**
+ * @brief Set the instant the service started: time before it is not
+ *        planned service time.
+ * @param service the service
+ * @param start the instant
+ * @return 0, or ::SLA_EINVAL if @p service is NULL.
+ */
+int sla_service_set_start(struct sla_service *service, int64_t start);
+
+/**
+ * @brief Set the weight of an outage kind.
+ *
+ * Full outages weigh 1 (1000000) unless set otherwise. Partial and
+ * degraded outages have no weight until one is set, and computing with
+ * one of them is then ::SLA_EINVAL: their meaning is the contract's to
+ * say, not the library's to guess.
+ *
+ * @param service the service
+ * @param kind `SLA_OUTAGE_*`
+ * @param weight_ppm 0 to 1000000
+ * @return 0, or ::SLA_EINVAL if an argument is out of range.
+ */
+int sla_service_set_weight(struct sla_service *service, int32_t kind,
+                           int32_t weight_ppm);
+
+/**
+ * @brief Set the policy for time with no data.
+ * @param service the service
+ * @param policy `SLA_NODATA_*`
+ * @return 0, or ::SLA_EINVAL if an argument is out of range.
+ */
+int sla_service_set_nodata(struct sla_service *service, int32_t policy);
+
+/**
+ * @brief Add a service-credit tier: "availability less than @p below_ppm
+ *        earns @p credit_ppm".
+ *
+ * The tier reached is the one with the largest credit among those whose
+ * threshold the availability is strictly below: exactly the threshold
+ * earns nothing from that tier.
+ *
+ * @param service the service
+ * @param below_ppm the threshold, 1 to 1000000
+ * @param credit_ppm the credit (of the fee, in ppm: 10% is 100000)
+ * @return 0, ::SLA_EINVAL if an argument is out of range, ::SLA_ENOMEM.
+ */
+int sla_service_add_credit(struct sla_service *service, int32_t below_ppm,
+                           int32_t credit_ppm);
+
+/** The figures of a service over a span. */
+struct sla_figures {
+    int64_t from;            /**< The span's first instant. */
+    int64_t to;              /**< The first instant after it. */
+    int64_t span_ms;         /**< `to - from`. */
+    int64_t outside_ms;      /**< Outside service hours or before the
+                                  service started. */
+    int64_t maintenance_ms;  /**< Service time in maintenance windows. */
+    int64_t excluded_ms;     /**< Service time in one-off exclusions (and
+                                  not in maintenance). */
+    int64_t nodata_ms;       /**< What remained with no data. */
+    int64_t planned_ms;      /**< Planned service time. */
+    int64_t downtime_ms;     /**< Weighted downtime within planned time,
+                                  rounded up to the millisecond. */
+    int64_t budget_ms;       /**< Error budget for the whole span:
+                                  planned × (1 − target), rounded down. */
+    int64_t remaining_ms;    /**< Budget minus downtime, computed exactly
+                                  and rounded down; negative when
+                                  overspent. */
+    int64_t planned_to_date_ms;  /**< Planned time before `now`. */
+    int64_t downtime_to_date_ms; /**< Downtime before `now`, rounded up. */
+    int64_t allowed_now_ms;  /**< How much more downtime the span can take
+                                  from `now` and still meet the target:
+                                  budget minus downtime to date, exact,
+                                  rounded down; negative once missed. */
+    double availability;     /**< (planned − downtime) / planned, from the
+                                  exact figures; 0 when not applicable. */
+    double availability_to_date; /**< The same over planned time before
+                                      `now`; 0 when not applicable. */
+    double burn_rate;        /**< Downtime to date over planned time to
+                                  date, divided by 1 − target: 1 spends the
+                                  budget exactly over the span; 0 when not
+                                  applicable or the target is 100%. */
+    int32_t applicable;      /**< 0 when planned time is zero: no
+                                  availability, no verdict, no credit. */
+    int32_t met;             /**< 1 target met, 0 missed, -1 not
+                                  applicable. */
+    int32_t credit_ppm;      /**< The service credit reached, 0 if none. */
+    int32_t target_ppm;      /**< The service's target. */
+    int64_t reserved[8];     /**< Zero; room for later figures. */
+};
+
+/**
+ * @brief Compute a service's figures over `[from, to)`.
+ *
+ * @param[out] out the figures
+ * @param service the service
+ * @param outages the outage records, in any order, overlapping or not
+ *        (NULL when @p n is 0)
+ * @param n their number
+ * @param nodata instants with no data (from probe gaps), or NULL for none
+ * @param from first instant of the span
+ * @param to first instant after the span
+ * @param now the instant of the to-date figures (clamped to the span:
+ *        `INT64_MAX` for a finished span)
+ * @return 0, ::SLA_EINVAL if an argument is NULL, `from > to`, an outage
+ *         is empty, inverted or of an unknown or unweighted kind,
+ *         ::SLA_ENOMEM, ::SLA_EOVERFLOW if the span is too long for exact
+ *         figures (over about 290 years) or a window leaves the range.
+ */
+int sla_service_compute(struct sla_figures *out,
+                        const struct sla_service *service,
+                        const struct sla_outage *outages, size_t n,
+                        const struct sla_intervals *nodata, int64_t from,
+                        int64_t to, int64_t now);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SLA_AVAILABILITY_H */

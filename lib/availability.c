@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: MIT */
+/* Availability: every figure from the interval algebra, exact in ppm-ms. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla-private.h"
+
+#define KINDS 3
+#define NO_WEIGHT (-1)
+
+struct credit {
+    int32_t below, credit;
+};
+
+struct sla_service {
+    struct sla_zone *zone;
+    int32_t target, nodata;
+    int32_t weight[KINDS];
+    int has_start;
+    int64_t start;
+    const struct sla_business *hours;
+    struct sla_schedule **maint;
+    size_t nmaint, capmaint;
+    struct sla_intervals *excl;
+    struct credit *credits;
+    size_t ncredits, capcredits;
+};
+
+SLA_EXPORT int sla_service_new(struct sla_service **out,
+                               struct sla_zone *zone, int32_t target_ppm)
+{
+    struct sla_service *s;
+    if (!out || !zone || target_ppm < 0 || target_ppm > SLA_PPM_ONE)
+        return SLA_EINVAL;
+    s = calloc(1, sizeof *s);
+    if (!s)
+        return SLA_ENOMEM;
+    if (sla_intervals_new(&s->excl)) {
+        free(s);
+        return SLA_ENOMEM;
+    }
+    s->zone = sla_zone_ref(zone);
+    s->target = target_ppm;
+    s->nodata = SLA_NODATA_EXCLUDE;
+    s->weight[SLA_OUTAGE_FULL] = SLA_PPM_ONE;
+    s->weight[SLA_OUTAGE_PARTIAL] = NO_WEIGHT;
+    s->weight[SLA_OUTAGE_DEGRADED] = NO_WEIGHT;
+    *out = s;
+    return 0;
+}
+
+SLA_EXPORT void sla_service_free(struct sla_service *s)
+{
+    size_t i;
+    if (!s)
+        return;
+    for (i = 0; i < s->nmaint; i++)
+        sla_schedule_unref(s->maint[i]);
+    free(s->maint);
+    free(s->credits);
+    sla_intervals_free(s->excl);
+    sla_zone_unref(s->zone);
+    free(s);
+}
+
+SLA_EXPORT const struct sla_zone *sla_service_zone(const struct sla_service *s)
+{
+    return s ? s->zone : NULL;
+}
+
+SLA_EXPORT int sla_service_set_hours(struct sla_service *s,
+                                     const struct sla_business *hours)
+{
+    if (!s)
+        return SLA_EINVAL;
+    s->hours = hours;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_add_maintenance(struct sla_service *s,
+                                           struct sla_schedule *schedule)
+{
+    if (!s || !schedule)
+        return SLA_EINVAL;
+    if (s->nmaint == s->capmaint) {
+        size_t cap = s->capmaint ? s->capmaint * 2 : 4;
+        struct sla_schedule **m = realloc(s->maint, cap * sizeof *m);
+        if (!m)
+            return SLA_ENOMEM;
+        s->maint = m;
+        s->capmaint = cap;
+    }
+    s->maint[s->nmaint++] = sla_schedule_ref(schedule);
+    return 0;
+}
+
+SLA_EXPORT int sla_service_add_exclusion(struct sla_service *s, int64_t start,
+                                         int64_t end)
+{
+    if (!s || start >= end)
+        return SLA_EINVAL;
+    return sla_intervals_add(s->excl, start, end);
+}
+
+SLA_EXPORT int sla_service_set_start(struct sla_service *s, int64_t start)
+{
+    if (!s)
+        return SLA_EINVAL;
+    s->has_start = 1;
+    s->start = start;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_set_weight(struct sla_service *s, int32_t kind,
+                                      int32_t weight_ppm)
+{
+    if (!s || kind < 0 || kind >= KINDS || weight_ppm < 0 ||
+        weight_ppm > SLA_PPM_ONE)
+        return SLA_EINVAL;
+    s->weight[kind] = weight_ppm;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_set_nodata(struct sla_service *s, int32_t policy)
+{
+    if (!s || policy < SLA_NODATA_EXCLUDE || policy > SLA_NODATA_DOWN)
+        return SLA_EINVAL;
+    s->nodata = policy;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_add_credit(struct sla_service *s, int32_t below_ppm,
+                                      int32_t credit_ppm)
+{
+    if (!s || below_ppm < 1 || below_ppm > SLA_PPM_ONE || credit_ppm < 0 ||
+        credit_ppm > SLA_PPM_ONE)
+        return SLA_EINVAL;
+    if (s->ncredits == s->capcredits) {
+        size_t cap = s->capcredits ? s->capcredits * 2 : 4;
+        struct credit *c = realloc(s->credits, cap * sizeof *c);
+        if (!c)
+            return SLA_ENOMEM;
+        s->credits = c;
+        s->capcredits = cap;
+    }
+    s->credits[s->ncredits].below = below_ppm;
+    s->credits[s->ncredits].credit = credit_ppm;
+    s->ncredits++;
+    return 0;
+}
+
+/* ---- computing ---------------------------------------------------------- */
+
+/* The scratch sets of one computation. */
+enum {
+    S_SERVICE, S_MAINT, S_EXCL, S_PLANNED, S_NODATA, S_COVERED, S_KIND,
+    S_PART, S_TMP, S_COUNT
+};
+
+/* ceil(a / b) and floor(a / b) for b > 0. */
+static int64_t div_ceil(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && a > 0) ? q + 1 : q;
+}
+
+static int64_t div_floor(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && a < 0) ? q - 1 : q;
+}
+
+/* Weighted downtime in ppm-ms over planned, and over planned before now:
+ * each instant counts the largest weight of the outages covering it. */
+static int weighted_downtime(struct sla_intervals **t,
+                             const struct sla_service *s,
+                             const struct sla_outage *o, size_t n,
+                             struct sla_interval *buf, int64_t now,
+                             int64_t *w_all, int64_t *w_now)
+{
+    int32_t order[KINDS + 1], weight[KINDS + 1];
+    size_t nk = 0, i, k;
+    int rc;
+    *w_all = *w_now = 0;
+    /* Kinds in decreasing weight; no data counted down is one more kind,
+     * a full one. */
+    for (k = 0; k <= KINDS; k++) {
+        int32_t w = k == KINDS ? (s->nodata == SLA_NODATA_DOWN ? SLA_PPM_ONE
+                                                               : 0)
+                               : s->weight[k];
+        if (w <= 0)
+            continue;
+        for (i = nk; i > 0 && weight[i - 1] < w; i--) {
+            weight[i] = weight[i - 1];
+            order[i] = order[i - 1];
+        }
+        weight[i] = w;
+        order[i] = (int32_t)k;
+        nk++;
+    }
+    sla_intervals_clear(t[S_COVERED]);
+    for (k = 0; k < nk; k++) {
+        int64_t m_all, m_now, add;
+        sla_intervals_clear(t[S_KIND]);
+        if (order[k] == KINDS) {
+            if ((rc = sla_intervals_copy(t[S_KIND], t[S_NODATA])))
+                return rc;
+        } else {
+            size_t m = 0;
+            for (i = 0; i < n; i++)
+                if (o[i].kind == order[k]) {
+                    buf[m].start = o[i].start;
+                    buf[m].end = o[i].end;
+                    m++;
+                }
+            if ((rc = sla_intervals_add_many(t[S_KIND], buf, m)))
+                return rc;
+        }
+        if ((rc = sla_intervals_intersect(t[S_PART], t[S_KIND],
+                                          t[S_PLANNED])) ||
+            (rc = sla_intervals_subtract(t[S_TMP], t[S_PART],
+                                         t[S_COVERED])) ||
+            (rc = sla_intervals_measure(&m_all, t[S_TMP])) ||
+            (rc = sla_intervals_measure_within(&m_now, t[S_TMP], INT64_MIN,
+                                               now)))
+            return rc;
+        if (sla__mul_overflow(m_all, weight[k], &add) ||
+            sla__add_overflow(*w_all, add, w_all) ||
+            sla__mul_overflow(m_now, weight[k], &add) ||
+            sla__add_overflow(*w_now, add, w_now))
+            return SLA_EOVERFLOW;
+        if ((rc = sla_intervals_union(t[S_TMP], t[S_COVERED], t[S_PART])) ||
+            (rc = sla_intervals_copy(t[S_COVERED], t[S_TMP])))
+            return rc;
+    }
+    return 0;
+}
+
+static int compute(struct sla_figures *f, const struct sla_service *s,
+                   const struct sla_outage *o, size_t n,
+                   const struct sla_intervals *nodata, int64_t from,
+                   int64_t to, int64_t now, struct sla_intervals **t,
+                   struct sla_interval *buf)
+{
+    int64_t service, maint, excl, planned, planned_now, w_all, w_now;
+    int64_t allow, lost, scaled;
+    size_t i;
+    int rc;
+
+    /* Service time: the span within service hours, after the start. */
+    if (s->hours) {
+        if ((rc = sla_business_expand(t[S_SERVICE], s->hours, from, to)))
+            return rc;
+    } else if (from < to && (rc = sla_intervals_add(t[S_SERVICE], from, to))) {
+        return rc;
+    }
+    if (s->has_start &&
+        (rc = sla_intervals_clip(t[S_SERVICE], s->start > from ? s->start
+                                                               : from,
+                                 to > s->start ? to : s->start)))
+        return rc;
+    if ((rc = sla_intervals_clip(t[S_SERVICE], from, to)) ||
+        (rc = sla_intervals_measure(&service, t[S_SERVICE])))
+        return rc;
+    /* Maintenance, then one-off exclusions, within service time. */
+    for (i = 0; i < s->nmaint; i++)
+        if ((rc = sla_schedule_expand(t[S_TMP], s->maint[i], from, to)))
+            return rc;
+    if ((rc = sla_intervals_intersect(t[S_MAINT], t[S_TMP], t[S_SERVICE])) ||
+        (rc = sla_intervals_measure(&maint, t[S_MAINT])) ||
+        (rc = sla_intervals_subtract(t[S_TMP], t[S_SERVICE], t[S_MAINT])) ||
+        (rc = sla_intervals_intersect(t[S_EXCL], s->excl, t[S_TMP])) ||
+        (rc = sla_intervals_measure(&excl, t[S_EXCL])) ||
+        (rc = sla_intervals_subtract(t[S_PLANNED], t[S_TMP], t[S_EXCL])))
+        return rc;
+    /* Time with no data, within what is left. */
+    sla_intervals_clear(t[S_NODATA]);
+    if (nodata &&
+        (rc = sla_intervals_intersect(t[S_NODATA], nodata, t[S_PLANNED])))
+        return rc;
+    if ((rc = sla_intervals_measure(&f->nodata_ms, t[S_NODATA])))
+        return rc;
+    if (s->nodata == SLA_NODATA_EXCLUDE) {
+        if ((rc = sla_intervals_subtract(t[S_TMP], t[S_PLANNED],
+                                         t[S_NODATA])) ||
+            (rc = sla_intervals_copy(t[S_PLANNED], t[S_TMP])))
+            return rc;
+    }
+    if ((rc = sla_intervals_measure(&planned, t[S_PLANNED])) ||
+        (rc = sla_intervals_measure_within(&planned_now, t[S_PLANNED],
+                                           INT64_MIN, now)))
+        return rc;
+    /* Exact figures need planned × 10^6 within int64_t. */
+    if (sla__mul_overflow(planned, SLA_PPM_ONE, &scaled))
+        return SLA_EOVERFLOW;
+    if ((rc = weighted_downtime(t, s, o, n, buf, now, &w_all, &w_now)))
+        return rc;
+
+    f->from = from;
+    f->to = to;
+    f->span_ms = to - from;
+    f->outside_ms = f->span_ms - service;
+    f->maintenance_ms = maint;
+    f->excluded_ms = excl;
+    f->planned_ms = planned;
+    f->planned_to_date_ms = planned_now;
+    f->target_ppm = s->target;
+    f->downtime_ms = div_ceil(w_all, SLA_PPM_ONE);
+    f->downtime_to_date_ms = div_ceil(w_now, SLA_PPM_ONE);
+    /* allow: the downtime the target permits, in ppm-ms (exact). */
+    allow = planned * (SLA_PPM_ONE - s->target);
+    f->budget_ms = allow / SLA_PPM_ONE;
+    f->remaining_ms = div_floor(allow - w_all, SLA_PPM_ONE);
+    f->allowed_now_ms = div_floor(allow - w_now, SLA_PPM_ONE);
+    f->applicable = planned > 0;
+    f->met = -1;
+    if (!f->applicable)
+        return 0;
+    f->met = w_all <= allow;
+    f->availability = (double)(scaled - w_all) / (double)scaled;
+    if (planned_now > 0) {
+        f->availability_to_date =
+            1.0 - (double)w_now / ((double)planned_now * SLA_PPM_ONE);
+        if (s->target < SLA_PPM_ONE)
+            f->burn_rate = (double)w_now / ((double)planned_now *
+                                            (SLA_PPM_ONE - s->target));
+    }
+    /* Credit: the largest of the tiers whose threshold the availability
+     * is strictly below; (scaled - w_all) / scaled < below / 10^6 is
+     * scaled - w_all < below × planned, exactly. */
+    lost = scaled - w_all;
+    for (i = 0; i < s->ncredits; i++) {
+        int64_t bar = (int64_t)s->credits[i].below * planned;
+        if (lost < bar && s->credits[i].credit > f->credit_ppm)
+            f->credit_ppm = s->credits[i].credit;
+    }
+    return 0;
+}
+
+SLA_EXPORT int sla_service_compute(struct sla_figures *out,
+                                   const struct sla_service *s,
+                                   const struct sla_outage *o, size_t n,
+                                   const struct sla_intervals *nodata,
+                                   int64_t from, int64_t to, int64_t now)
+{
+    struct sla_intervals *t[S_COUNT];
+    struct sla_interval *buf;
+    struct sla_figures f;
+    size_t i;
+    int rc = 0;
+    if (!out || !s || (!o && n) || from > to)
+        return SLA_EINVAL;
+    for (i = 0; i < n; i++) {
+        if (o[i].start >= o[i].end || o[i].kind < 0 || o[i].kind >= KINDS ||
+            s->weight[o[i].kind] == NO_WEIGHT)
+            return SLA_EINVAL;
+    }
+    if (now < from)
+        now = from;
+    if (now > to)
+        now = to;
+    memset(&f, 0, sizeof f);
+    memset(t, 0, sizeof t);
+    buf = n > SIZE_MAX / sizeof *buf ? NULL : malloc((n ? n : 1) * sizeof *buf);
+    if (!buf)
+        return SLA_ENOMEM;
+    for (i = 0; i < S_COUNT && rc == 0; i++)
+        rc = sla_intervals_new(&t[i]);
+    if (rc == 0)
+        rc = compute(&f, s, o, n, nodata, from, to, now, t, buf);
+    for (i = 0; i < S_COUNT; i++)
+        sla_intervals_free(t[i]);
+    free(buf);
+    if (rc == 0)
+        *out = f;
+    return rc;
+}

@@ -1,0 +1,571 @@
+/* SPDX-License-Identifier: MIT */
+/* Availability: the check sheet's hand-worked cases, then a brute-force
+ * model that walks every second of random scenarios. */
+#include <stdio.h>
+
+#include "testlib.h"
+
+static int64_t at(const char *text)
+{
+    int64_t t;
+    ck_assert_int_eq(sla_rfc3339_parse(&t, NULL, text, strlen(text), NULL), 0);
+    return t;
+}
+
+static struct sla_zone *zone(const char *name)
+{
+    struct sla_zone *z;
+    ck_assert_int_eq(sla_zone_open(&z, name, NULL, NULL), 0);
+    return z;
+}
+
+/* A daily or monthly maintenance schedule, 02:00-04:00 local. */
+static struct sla_schedule *window(struct sla_zone *z, const char *rule,
+                                   const char *start)
+{
+    struct sla_schedule *s;
+    struct sla_rrule *r;
+    struct sla_civil c;
+    ck_assert_int_eq(sla_civil_parse(&c, start, strlen(start), NULL), 0);
+    ck_assert_int_eq(sla_rrule_parse(&r, rule, strlen(rule), NULL), 0);
+    ck_assert_int_eq(sla_schedule_new(&s, z, &c, r), 0);
+    ck_assert_int_eq(sla_schedule_set_end_time(s, 4, 0, 0), 0);
+    sla_rrule_free(r);
+    return s;
+}
+
+static struct sla_service *service(const char *zname, int32_t ppm)
+{
+    struct sla_zone *z = zone(zname);
+    struct sla_service *s;
+    ck_assert_int_eq(sla_service_new(&s, z, ppm), 0);
+    sla_zone_unref(z);
+    return s;
+}
+
+static struct sla_outage outage(const char *a, const char *b, int32_t kind)
+{
+    struct sla_outage o;
+    memset(&o, 0, sizeof o);
+    o.start = at(a);
+    o.end = at(b);
+    o.kind = kind;
+    return o;
+}
+
+/* The figure as the report prints it: a percentage to 6 places. */
+static void ck_percent(double availability, const char *want)
+{
+    char got[32];
+    snprintf(got, sizeof got, "%.6f", availability * 100);
+    ck_assert_str_eq(got, want);
+}
+
+/* The check sheet: a 31-day month with one 2-hour window, at 99.99%. */
+START_TEST(month_with_a_maintenance_window)
+{
+    struct sla_service *s = service("Asia/Tokyo", 999900);
+    struct sla_schedule *m = window((struct sla_zone *)sla_service_zone(s),
+                                    "FREQ=MONTHLY;BYMONTHDAY=1",
+                                    "2020-01-01T02:00:00");
+    /* 03:30-04:20 Tokyo against the 02:00-04:00 window: 20 minutes. */
+    struct sla_outage o = outage("2019-12-31T18:30:00Z",
+                                 "2019-12-31T19:20:00Z", SLA_OUTAGE_FULL);
+    struct sla_figures f;
+    const int64_t jan = at("2019-12-31T15:00:00Z");
+    const int64_t feb = at("2020-01-31T15:00:00Z");
+    ck_assert_int_eq(sla_service_add_maintenance(s, m), 0);
+    sla_schedule_unref(m); /* the service holds its own reference */
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL, jan, feb,
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(f.span_ms, 31 * SLA_MS_PER_DAY);
+    ck_assert_int_eq(f.maintenance_ms, 2 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.planned_ms, INT64_C(2671200000));
+    ck_assert_int_eq(f.budget_ms, 267120);
+    ck_assert_int_eq(f.downtime_ms, 0);
+    ck_assert_int_eq(f.met, 1);
+    ck_assert(f.availability == 1.0);
+    ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, NULL, jan, feb,
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(f.downtime_ms, 1200000);
+    ck_percent(f.availability, "99.955076");
+    ck_assert_int_eq(f.met, 0);
+    ck_assert_int_eq(f.remaining_ms, 267120 - 1200000);
+    /* Halfway through the month, at 2020-01-16T15:00Z (Tokyo midnight). */
+    ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, NULL, jan, feb,
+                                         at("2020-01-16T15:00:00Z")), 0);
+    ck_assert_int_eq(f.planned_to_date_ms, 16 * SLA_MS_PER_DAY -
+                                               2 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.downtime_to_date_ms, 1200000);
+    ck_assert_int_eq(f.allowed_now_ms, 267120 - 1200000);
+    /* burn = (1200 / 1375200) / 0.0001 */
+    {
+        double d = f.burn_rate - 1200.0 / 1375200.0 / 0.0001;
+        ck_assert(d < 1e-9 && d > -1e-9);
+    }
+    sla_service_free(s);
+}
+END_TEST
+
+/* UTC months, no maintenance: one outage split across a month boundary. */
+START_TEST(outage_across_months)
+{
+    struct sla_service *s = service("UTC", 999900);
+    struct sla_outage o = outage("2025-01-31T23:50:00Z",
+                                 "2025-02-01T00:20:00Z", SLA_OUTAGE_FULL);
+    struct sla_figures jan, feb;
+    ck_assert_int_eq(sla_service_compute(&jan, s, &o, 1, NULL,
+                                         at("2025-01-01T00:00:00Z"),
+                                         at("2025-02-01T00:00:00Z"),
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(sla_service_compute(&feb, s, &o, 1, NULL,
+                                         at("2025-02-01T00:00:00Z"),
+                                         at("2025-03-01T00:00:00Z"),
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(jan.downtime_ms, 600000);
+    ck_assert_int_eq(feb.downtime_ms, 1200000);
+    ck_percent(jan.availability, "99.977599");
+    ck_percent(feb.availability, "99.950397");
+    sla_service_free(s);
+}
+END_TEST
+
+/* Berlin, daily 02:00-04:00: March 2024 loses an hour to summer time and
+ * its last window is one hour; October gains one and its last window is
+ * three. Both months have 682 hours of planned time. */
+START_TEST(berlin_dst_months)
+{
+    struct sla_service *s = service("Europe/Berlin", 999900);
+    struct sla_schedule *m = window((struct sla_zone *)sla_service_zone(s),
+                                    "FREQ=DAILY", "2024-01-01T02:00:00");
+    struct sla_figures mar, oct;
+    ck_assert_int_eq(sla_service_add_maintenance(s, m), 0);
+    sla_schedule_unref(m);
+    ck_assert_int_eq(sla_service_compute(&mar, s, NULL, 0, NULL,
+                                         at("2024-02-29T23:00:00Z"),
+                                         at("2024-03-31T22:00:00Z"),
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(sla_service_compute(&oct, s, NULL, 0, NULL,
+                                         at("2024-09-30T22:00:00Z"),
+                                         at("2024-10-31T23:00:00Z"),
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(mar.span_ms, 743 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(mar.maintenance_ms, 61 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(mar.planned_ms, INT64_C(2455200000));
+    ck_assert_int_eq(oct.span_ms, 745 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(oct.maintenance_ms, 63 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(oct.planned_ms, INT64_C(2455200000));
+    sla_service_free(s);
+}
+END_TEST
+
+/* Credit bands "less than 99.99%: 10%", "less than 99%: 25%": exactly
+ * the target earns nothing. 10,000 s of planned time. */
+START_TEST(credit_band_edges)
+{
+    struct sla_service *s = service("UTC", 999900);
+    const int64_t a = 0, b = 10000 * SLA_MS_PER_SECOND;
+    static const struct {
+        int64_t down_ms;
+        int32_t met, credit;
+    } cases[] = {
+        {0, 1, 0},          {1000, 1, 0},        /* 99.99% exactly */
+        {1001, 0, 100000},  {100000, 0, 100000}, /* 99% exactly */
+        {100001, 0, 250000}, {10000000, 0, 250000},
+    };
+    size_t i;
+    ck_assert_int_eq(sla_service_add_credit(s, 999900, 100000), 0);
+    ck_assert_int_eq(sla_service_add_credit(s, 990000, 250000), 0);
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct sla_outage o = {0, 0, SLA_OUTAGE_FULL, 0};
+        struct sla_figures f;
+        o.end = cases[i].down_ms;
+        ck_assert_int_eq(sla_service_compute(&f, s, &o, o.end > 0, NULL, a,
+                                             b, INT64_MAX), 0);
+        ck_assert_msg(f.met == cases[i].met && f.credit_ppm == cases[i].credit,
+                      "downtime %lld ms: met %d credit %d", 
+                      (long long)cases[i].down_ms, f.met, f.credit_ppm);
+    }
+    sla_service_free(s);
+}
+END_TEST
+
+/* Overlapping reports count once; a full outage inside a degraded one
+ * counts in full; partial outages need a declared weight. */
+START_TEST(overlaps_and_weights)
+{
+    struct sla_service *s = service("UTC", 999000);
+    struct sla_outage o[] = {
+        outage("2025-01-01T10:00:00Z", "2025-01-01T11:00:00Z",
+               SLA_OUTAGE_FULL),
+        outage("2025-01-01T10:30:00Z", "2025-01-01T11:30:00Z",
+               SLA_OUTAGE_FULL),
+        outage("2025-01-01T11:00:00Z", "2025-01-01T13:00:00Z",
+               SLA_OUTAGE_DEGRADED),
+        outage("2025-01-01T14:00:00Z", "2025-01-01T14:00:01Z",
+               SLA_OUTAGE_PARTIAL),
+    };
+    struct sla_figures f;
+    const int64_t a = at("2025-01-01T00:00:00Z"), b = a + SLA_MS_PER_DAY;
+    /* Degraded unweighted: refused. */
+    ck_assert_int_eq(sla_service_compute(&f, s, o, 3, NULL, a, b, INT64_MAX),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_service_set_weight(s, SLA_OUTAGE_DEGRADED, 250000),
+                     0);
+    /* 10:00-11:30 full (1.5 h), 11:30-13:00 degraded at 1/4 (22.5 min). */
+    ck_assert_int_eq(sla_service_compute(&f, s, o, 3, NULL, a, b, INT64_MAX),
+                     0);
+    ck_assert_int_eq(f.downtime_ms, 90 * SLA_MS_PER_MINUTE +
+                                        90 * SLA_MS_PER_MINUTE / 4);
+    /* A partial second at 1/3: 333.33... ms, rounded up. */
+    ck_assert_int_eq(sla_service_set_weight(s, SLA_OUTAGE_PARTIAL, 333333),
+                     0);
+    ck_assert_int_eq(sla_service_compute(&f, s, o + 3, 1, NULL, a, b,
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(f.downtime_ms, 334);
+    /* Budget 86.4 s; the remainder is exact, then rounded down. */
+    ck_assert_int_eq(f.budget_ms, 86400);
+    ck_assert_int_eq(f.remaining_ms, 86066);
+    sla_service_free(s);
+}
+END_TEST
+
+/* Time with no data: excluded (the default), up, or down. */
+START_TEST(no_data_policies)
+{
+    struct sla_service *s = service("UTC", 999900);
+    struct sla_intervals *gap;
+    struct sla_outage o = outage("2025-01-01T01:00:00Z",
+                                 "2025-01-01T03:00:00Z", SLA_OUTAGE_FULL);
+    struct sla_figures f;
+    const int64_t a = at("2025-01-01T00:00:00Z"), b = a + SLA_MS_PER_DAY;
+    ck_assert_int_eq(sla_intervals_new(&gap), 0);
+    ck_assert_int_eq(sla_intervals_add(gap, at("2025-01-01T02:00:00Z"),
+                                       at("2025-01-01T06:00:00Z")), 0);
+    ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, gap, a, b, INT64_MAX),
+                     0);
+    ck_assert_int_eq(f.nodata_ms, 4 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.planned_ms, 20 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.downtime_ms, SLA_MS_PER_HOUR);
+    ck_assert_int_eq(sla_service_set_nodata(s, SLA_NODATA_UP), 0);
+    ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, gap, a, b, INT64_MAX),
+                     0);
+    ck_assert_int_eq(f.planned_ms, 24 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.downtime_ms, 2 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(sla_service_set_nodata(s, SLA_NODATA_DOWN), 0);
+    ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, gap, a, b, INT64_MAX),
+                     0);
+    ck_assert_int_eq(f.planned_ms, 24 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.downtime_ms, 5 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(sla_service_set_nodata(s, 3), SLA_EINVAL);
+    sla_intervals_free(gap);
+    sla_service_free(s);
+}
+END_TEST
+
+/* Nothing planned: not applicable, never 100%. */
+START_TEST(not_applicable)
+{
+    struct sla_service *s = service("UTC", 999900);
+    struct sla_figures f;
+    struct sla_outage o = {1000, 2000, SLA_OUTAGE_FULL, 0};
+    ck_assert_int_eq(sla_service_set_start(s, at("2030-01-01T00:00:00Z")), 0);
+    ck_assert_int_eq(sla_service_add_credit(s, 999900, 100000), 0);
+    ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, NULL, 0,
+                                         SLA_MS_PER_DAY, INT64_MAX), 0);
+    ck_assert_int_eq(f.planned_ms, 0);
+    ck_assert_int_eq(f.outside_ms, SLA_MS_PER_DAY);
+    ck_assert_int_eq(f.applicable, 0);
+    ck_assert_int_eq(f.met, -1);
+    ck_assert_int_eq(f.credit_ppm, 0);
+    ck_assert(f.availability == 0.0);
+    /* An empty span too. */
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL, 5, 5, 5), 0);
+    ck_assert_int_eq(f.applicable, 0);
+    sla_service_free(s);
+}
+END_TEST
+
+START_TEST(arguments)
+{
+    struct sla_service *s = NULL;
+    struct sla_zone *z = zone("UTC");
+    struct sla_figures f;
+    struct sla_outage bad = {5, 5, SLA_OUTAGE_FULL, 0};
+    ck_assert_int_eq(sla_service_new(&s, NULL, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_new(&s, z, -1), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_new(&s, z, 1000001), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_new(NULL, z, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_new(&s, z, 1000000), 0);
+    sla_zone_unref(z);
+    ck_assert_int_eq(sla_service_compute(&f, s, &bad, 1, NULL, 0, 10, 0),
+                     SLA_EINVAL);
+    bad.end = 6;
+    bad.kind = 3;
+    ck_assert_int_eq(sla_service_compute(&f, s, &bad, 1, NULL, 0, 10, 0),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 1, NULL, 0, 10, 0),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL, 10, 0, 0),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_service_compute(NULL, s, NULL, 0, NULL, 0, 10, 0),
+                     SLA_EINVAL);
+    /* Spans too long for exact ppm figures. */
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL, 0,
+                                         INT64_C(10000000000000), 0),
+                     SLA_EOVERFLOW);
+    ck_assert_int_eq(sla_service_add_exclusion(s, 5, 5), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_add_maintenance(s, NULL), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_set_weight(s, 3, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_set_weight(s, 1, 1000001), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_add_credit(s, 0, 1), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_add_credit(s, 1, -1), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_set_hours(NULL, NULL), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_set_start(NULL, 0), SLA_EINVAL);
+    /* A 100% target: any downtime misses it, the budget is zero. */
+    {
+        struct sla_outage o = {0, 1, SLA_OUTAGE_FULL, 0};
+        ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, NULL, 0, 10, 10),
+                         0);
+        ck_assert_int_eq(f.budget_ms, 0);
+        ck_assert_int_eq(f.met, 0);
+        ck_assert(f.burn_rate == 0.0);
+    }
+    sla_service_free(s);
+    sla_service_free(NULL);
+}
+END_TEST
+
+/* ---- brute force --------------------------------------------------------
+ * Random scenarios over a few days in UTC, at whole seconds: every second
+ * is classified on its own (service hours, start, daily windows, one-off
+ * exclusions, no data, the largest weight of the outages covering it) and
+ * summed; the library must agree with every figure exactly. */
+
+#define BF_DAYS 4
+#define BF_SECONDS (BF_DAYS * 86400)
+#define BF_MAX 12
+
+struct scenario {
+    int business, policy, nwin, nexcl, ngap, nout, ncredit;
+    int64_t start_s;
+    int32_t target, weight[3];
+    int32_t win_at[BF_MAX], win_len[BF_MAX]; /* daily, seconds of day */
+    int64_t excl[BF_MAX][2], gap[BF_MAX][2];
+    struct sla_outage out[BF_MAX];
+    int32_t below[3], credit[3];
+};
+
+static int64_t pick(uint64_t *rng, int64_t lo, int64_t hi)
+{
+    return lo + (int64_t)sla_test_below(rng, (uint64_t)(hi - lo + 1));
+}
+
+/* 2025-01-06 is a Monday. */
+static const int64_t bf_base = INT64_C(1736121600000);
+
+static void make_scenario(struct scenario *sc, uint64_t *rng)
+{
+    int i;
+    memset(sc, 0, sizeof *sc);
+    sc->business = (int)pick(rng, 0, 2) == 0;
+    sc->policy = (int)pick(rng, 0, 2);
+    sc->start_s = pick(rng, 0, 3) ? -1 : pick(rng, 0, BF_SECONDS);
+    sc->target = (int32_t)pick(rng, 0, 3) == 0 ? 999900
+                                               : (int32_t)pick(rng, 0, 1000000);
+    sc->weight[0] = SLA_PPM_ONE;
+    sc->weight[1] = (int32_t)pick(rng, 0, SLA_PPM_ONE);
+    sc->weight[2] = (int32_t)pick(rng, 0, SLA_PPM_ONE);
+    sc->nwin = (int)pick(rng, 0, 2);
+    for (i = 0; i < sc->nwin; i++) {
+        sc->win_at[i] = (int32_t)pick(rng, 0, 86399);
+        sc->win_len[i] = (int32_t)pick(rng, 1, 6 * 3600);
+    }
+    sc->nexcl = (int)pick(rng, 0, 3);
+    for (i = 0; i < sc->nexcl; i++) {
+        sc->excl[i][0] = pick(rng, -3600, BF_SECONDS);
+        sc->excl[i][1] = sc->excl[i][0] + pick(rng, 1, 20000);
+    }
+    sc->ngap = (int)pick(rng, 0, 3);
+    for (i = 0; i < sc->ngap; i++) {
+        sc->gap[i][0] = pick(rng, -3600, BF_SECONDS);
+        sc->gap[i][1] = sc->gap[i][0] + pick(rng, 1, 20000);
+    }
+    sc->nout = (int)pick(rng, 0, BF_MAX);
+    for (i = 0; i < sc->nout; i++) {
+        int64_t a = pick(rng, -7200, BF_SECONDS);
+        sc->out[i].start = bf_base + a * 1000;
+        sc->out[i].end = sc->out[i].start + pick(rng, 1, 30000) * 1000;
+        sc->out[i].kind = (int32_t)pick(rng, 0, 2);
+    }
+    sc->ncredit = (int)pick(rng, 0, 3);
+    for (i = 0; i < sc->ncredit; i++) {
+        sc->below[i] = (int32_t)pick(rng, 900000, 1000000);
+        sc->credit[i] = (int32_t)pick(rng, 0, 500000);
+    }
+}
+
+static int in_any(int64_t t, const int64_t (*iv)[2], int n)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (t >= iv[i][0] && t < iv[i][1])
+            return 1;
+    return 0;
+}
+
+static void check_scenario(const struct scenario *sc, int round)
+{
+    struct sla_service *s = service("UTC", sc->target);
+    struct sla_business *hours = NULL;
+    struct sla_intervals *gaps;
+    struct sla_figures f;
+    int64_t t, outside = 0, maint = 0, excl = 0, nodata = 0, planned = 0;
+    int64_t w = 0, allow, lost;
+    int32_t credit = 0;
+    int i, wd;
+
+    ck_assert_int_eq(sla_intervals_new(&gaps), 0);
+    if (sc->business) {
+        ck_assert_int_eq(sla_business_new(&hours,
+                                          (struct sla_zone *)sla_service_zone(s)),
+                         0);
+        for (wd = 1; wd <= 5; wd++)
+            ck_assert_int_eq(sla_business_add_hours(hours, wd,
+                                                    9 * SLA_MS_PER_HOUR,
+                                                    18 * SLA_MS_PER_HOUR), 0);
+        ck_assert_int_eq(sla_service_set_hours(s, hours), 0);
+    }
+    if (sc->start_s >= 0)
+        sla_service_set_start(s, bf_base + sc->start_s * 1000);
+    sla_service_set_weight(s, 1, sc->weight[1]);
+    sla_service_set_weight(s, 2, sc->weight[2]);
+    sla_service_set_nodata(s, sc->policy);
+    for (i = 0; i < sc->nwin; i++) {
+        struct sla_schedule *m;
+        struct sla_rrule *r;
+        struct sla_civil c;
+        ck_assert_int_eq(sla_rrule_parse(&r, "FREQ=DAILY", 10, NULL), 0);
+        ck_assert_int_eq(sla_civil_from_instant(&c, bf_base - SLA_MS_PER_DAY +
+                                                        sc->win_at[i] * 1000,
+                                                0), 0);
+        ck_assert_int_eq(sla_schedule_new(&m, (struct sla_zone *)
+                                                  sla_service_zone(s),
+                                          &c, r), 0);
+        ck_assert_int_eq(sla_schedule_set_duration(m, sc->win_len[i] * 1000),
+                         0);
+        ck_assert_int_eq(sla_service_add_maintenance(s, m), 0);
+        sla_schedule_unref(m);
+        sla_rrule_free(r);
+    }
+    for (i = 0; i < sc->nexcl; i++)
+        sla_service_add_exclusion(s, bf_base + sc->excl[i][0] * 1000,
+                                  bf_base + sc->excl[i][1] * 1000);
+    for (i = 0; i < sc->ngap; i++)
+        sla_intervals_add(gaps, bf_base + sc->gap[i][0] * 1000,
+                          bf_base + sc->gap[i][1] * 1000);
+    for (i = 0; i < sc->ncredit; i++)
+        sla_service_add_credit(s, sc->below[i], sc->credit[i]);
+    ck_assert_int_eq(sla_service_compute(&f, s, sc->out, (size_t)sc->nout,
+                                         gaps, bf_base,
+                                         bf_base + BF_SECONDS * SLA_MS_PER_SECOND,
+                                         INT64_MAX), 0);
+
+    for (t = 0; t < BF_SECONDS; t++) {
+        int64_t day = t / 86400, sod = t % 86400, ms = bf_base + t * 1000;
+        int in_hours = !sc->business ||
+                       (day % 7 < 5 && sod >= 9 * 3600 && sod < 18 * 3600);
+        int in_win = 0, gap;
+        int32_t wt = 0;
+        if (!in_hours || (sc->start_s >= 0 && t < sc->start_s)) {
+            outside++;
+            continue;
+        }
+        for (i = 0; i < sc->nwin; i++) {
+            /* windows start every day at win_at, from the day before */
+            int64_t k;
+            for (k = -1; k <= day; k++) {
+                int64_t ws = k * 86400 + sc->win_at[i];
+                if (t >= ws && t < ws + sc->win_len[i])
+                    in_win = 1;
+            }
+        }
+        if (in_win) {
+            maint++;
+            continue;
+        }
+        if (in_any(t, sc->excl, sc->nexcl)) {
+            excl++;
+            continue;
+        }
+        gap = in_any(t, sc->gap, sc->ngap);
+        if (gap) {
+            nodata++;
+            if (sc->policy == SLA_NODATA_EXCLUDE)
+                continue;
+        }
+        planned++;
+        if (gap && sc->policy == SLA_NODATA_DOWN)
+            wt = SLA_PPM_ONE;
+        for (i = 0; i < sc->nout; i++)
+            if (ms >= sc->out[i].start && ms < sc->out[i].end &&
+                sc->weight[sc->out[i].kind] > wt)
+                wt = sc->weight[sc->out[i].kind];
+        w += (int64_t)wt * 1000;
+    }
+    allow = planned * 1000 * (SLA_PPM_ONE - sc->target);
+    lost = planned * 1000 * SLA_PPM_ONE - w;
+    for (i = 0; i < sc->ncredit; i++)
+        if (planned && lost < (int64_t)sc->below[i] * planned * 1000 &&
+            sc->credit[i] > credit)
+            credit = sc->credit[i];
+    if (f.outside_ms != outside * 1000 || f.maintenance_ms != maint * 1000 ||
+        f.excluded_ms != excl * 1000 || f.nodata_ms != nodata * 1000 ||
+        f.planned_ms != planned * 1000 ||
+        f.downtime_ms != (w + SLA_PPM_ONE - 1) / SLA_PPM_ONE ||
+        f.met != (planned ? w <= allow : -1) || f.credit_ppm != credit ||
+        f.budget_ms != allow / SLA_PPM_ONE)
+        ck_abort_msg("round %d: library outside %lld maint %lld excl %lld "
+                     "nodata %lld planned %lld down %lld met %d credit %d; "
+                     "model %lld %lld %lld %lld %lld %lld %d %d",
+                     round, (long long)f.outside_ms, (long long)f.maintenance_ms,
+                     (long long)f.excluded_ms, (long long)f.nodata_ms,
+                     (long long)f.planned_ms, (long long)f.downtime_ms, f.met,
+                     f.credit_ppm, (long long)outside * 1000,
+                     (long long)maint * 1000, (long long)excl * 1000,
+                     (long long)nodata * 1000, (long long)planned * 1000,
+                     (long long)((w + SLA_PPM_ONE - 1) / SLA_PPM_ONE),
+                     planned ? w <= allow : -1, credit);
+    sla_intervals_free(gaps);
+    sla_service_free(s);
+    sla_business_free(hours);
+}
+
+START_TEST(brute_force_model)
+{
+    uint64_t rng = 20261126;
+    struct scenario sc;
+    int round;
+    for (round = 0; round < 60; round++) {
+        make_scenario(&sc, &rng);
+        check_scenario(&sc, round);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("availability");
+    TCase *tc = sla_tcase("availability");
+    tcase_add_test(tc, month_with_a_maintenance_window);
+    tcase_add_test(tc, outage_across_months);
+    tcase_add_test(tc, berlin_dst_months);
+    tcase_add_test(tc, credit_band_edges);
+    tcase_add_test(tc, overlaps_and_weights);
+    tcase_add_test(tc, no_data_policies);
+    tcase_add_test(tc, not_applicable);
+    tcase_add_test(tc, arguments);
+    tcase_add_test(tc, brute_force_model);
+    suite_add_tcase(su, tc);
+    return sla_run_suite(su);
+}
