@@ -796,6 +796,27 @@ static int civil_in(struct parser *p, const struct dt *d, struct sla_zone *z,
     return 0;
 }
 
+/* Is the value an exact instant for zone z (UTC, or a local time in
+ * another zone)? Then 1, with the instant in t. */
+static int exact_in(struct parser *p, const struct dt *d, struct sla_zone *z,
+                    int64_t *t, int *rc)
+{
+    struct sla_zone_resolution r;
+    *rc = 0;
+    if (d->kind == DT_UTC) {
+        if (sla_civil_to_instant(t, &d->c, 0))
+            *rc = SLA_EOVERFLOW;
+        return 1;
+    }
+    if (d->kind != DT_ZONED || d->zone == z)
+        return 0;
+    if (sla_zone_to_instant(&r, d->zone, &d->c, SLA_DISAMBIGUATE_COMPATIBLE))
+        *rc = fail_where(p, &d->at, SLA_EPARSE,
+                         "expected a time within the range of instants");
+    *t = r.instant;
+    return 1;
+}
+
 /* An RDATE period as instants. */
 static int period_window(struct parser *p, struct sla_schedule *s,
                          const struct dt *d, struct sla_zone *z)
@@ -941,6 +962,14 @@ static int end_event(struct parser *p, struct event *e)
     for (i = 0; i < e->exdates.n; i++) {
         struct sla_civil c;
         const struct dt *d = &e->exdates.v[i];
+        int64_t t;
+        /* An exact instant excludes the occurrence starting then (in a
+         * fold, only the one of the two it names). */
+        if (exact_in(p, d, z, &t, &rc)) {
+            if (rc || (rc = sla__schedule_add_exdate_at(s, t)))
+                goto fail;
+            continue;
+        }
         if ((rc = civil_in(p, d, z, &c)) ||
             (rc = sla_schedule_add_exdate(s, &c, d->kind == DT_DATE)))
             goto fail;
@@ -958,6 +987,14 @@ static int end_event(struct parser *p, struct event *e)
                             "expected an RDATE of the same kind as DTSTART "
                             "(both dates or both date-times)");
             goto fail;
+        }
+        {
+            int64_t t;
+            if (exact_in(p, d, z, &t, &rc)) {
+                if (rc || (rc = sla__schedule_add_rdate_at(s, t)))
+                    goto fail;
+                continue;
+            }
         }
         if ((rc = civil_in(p, d, z, &c)) ||
             (rc = sla_schedule_add_rdate(s, &c)))
@@ -1008,6 +1045,15 @@ static int resolve_overrides(struct parser *p)
                     is_override = 1;
             if (is_override)
                 continue;
+            {
+                int64_t t;
+                if (exact_in(p, &q->rid, ics->ev[j].zone, &t, &rc)) {
+                    if (rc || (rc = sla__schedule_add_exdate_at(ics->ev[j].s,
+                                                                t)))
+                        return rc;
+                    continue;
+                }
+            }
             if ((rc = civil_in(p, &q->rid, ics->ev[j].zone, &c)) ||
                 (rc = sla_schedule_add_exdate(ics->ev[j].s, &c,
                                               q->rid.kind == DT_DATE)))

@@ -13,6 +13,14 @@ struct exdate {
     int32_t whole_day;
 };
 
+/* An extra start: a local time, or an exact instant (read in the zone
+ * for its local time). */
+struct rdate {
+    struct sla_civil c;
+    int32_t exact;
+    int64_t instant;
+};
+
 struct sla_schedule {
     atomic_long refs;
     struct sla_zone *zone;
@@ -26,7 +34,9 @@ struct sla_schedule {
     int64_t utc_until; /* a UTC UNTIL, read in instants */
     struct exdate *ex;
     size_t nex, capex;
-    struct sla_civil *rdates; /* extra local starts, sorted */
+    int64_t *ex_at; /* excluded exact start instants */
+    size_t nex_at, capex_at;
+    struct rdate *rdates; /* extra starts, sorted */
     size_t nrdates, caprdates;
     struct sla_intervals *oneoff;
 };
@@ -75,6 +85,7 @@ SLA_EXPORT void sla_schedule_unref(struct sla_schedule *s)
     sla_intervals_free(s->oneoff);
     free(s->ex);
     free(s->rdates);
+    free(s->ex_at);
     free(s);
 }
 
@@ -176,15 +187,24 @@ static int civil_cmp(const struct sla_civil *a, const struct sla_civil *b)
     return ta < tb ? -1 : ta > tb;
 }
 
-SLA_EXPORT int sla_schedule_add_rdate(struct sla_schedule *s,
-                                      const struct sla_civil *local)
+/* Order of extra starts: local time, then exact instants after the
+ * local ones of the same time, by instant. */
+static int rdate_cmp(const struct rdate *a, const struct rdate *b)
+{
+    int c = civil_cmp(&a->c, &b->c);
+    if (c || a->exact != b->exact)
+        return c ? c : a->exact - b->exact;
+    if (!a->exact)
+        return 0;
+    return a->instant < b->instant ? -1 : a->instant > b->instant;
+}
+
+static int add_rdate(struct sla_schedule *s, const struct rdate *rd)
 {
     size_t i;
-    if (!s || sla_civil_check(local))
-        return SLA_EINVAL;
     if (s->nrdates == s->caprdates) {
         size_t cap = s->caprdates ? s->caprdates * 2 : 8;
-        struct sla_civil *r = realloc(s->rdates, cap * sizeof *r);
+        struct rdate *r = realloc(s->rdates, cap * sizeof *r);
         if (!r)
             return SLA_ENOMEM;
         s->rdates = r;
@@ -192,17 +212,53 @@ SLA_EXPORT int sla_schedule_add_rdate(struct sla_schedule *s,
     }
     /* Keep them sorted; they usually come in order, so this is cheap. */
     i = s->nrdates;
-    while (i > 0 && civil_cmp(&s->rdates[i - 1], local) > 0) {
+    while (i > 0 && rdate_cmp(&s->rdates[i - 1], rd) > 0) {
         s->rdates[i] = s->rdates[i - 1];
         i--;
     }
-    if (i > 0 && civil_cmp(&s->rdates[i - 1], local) == 0) {
+    if (i > 0 && rdate_cmp(&s->rdates[i - 1], rd) == 0) {
         memmove(s->rdates + i, s->rdates + i + 1,
                 (s->nrdates - i) * sizeof *s->rdates);
         return 0; /* already there */
     }
-    s->rdates[i] = *local;
+    s->rdates[i] = *rd;
     s->nrdates++;
+    return 0;
+}
+
+SLA_EXPORT int sla_schedule_add_rdate(struct sla_schedule *s,
+                                      const struct sla_civil *local)
+{
+    struct rdate rd;
+    if (!s || sla_civil_check(local))
+        return SLA_EINVAL;
+    memset(&rd, 0, sizeof rd);
+    rd.c = *local;
+    return add_rdate(s, &rd);
+}
+
+int sla__schedule_add_rdate_at(struct sla_schedule *s, int64_t instant)
+{
+    struct rdate rd;
+    memset(&rd, 0, sizeof rd);
+    if (sla_zone_to_civil(&rd.c, NULL, s->zone, instant))
+        return SLA_EOVERFLOW;
+    rd.exact = 1;
+    rd.instant = instant;
+    return add_rdate(s, &rd);
+}
+
+int sla__schedule_add_exdate_at(struct sla_schedule *s, int64_t instant)
+{
+    if (s->nex_at == s->capex_at) {
+        size_t cap = s->capex_at ? s->capex_at * 2 : 8;
+        int64_t *e = realloc(s->ex_at, cap * sizeof *e);
+        if (!e)
+            return SLA_ENOMEM;
+        s->ex_at = e;
+        s->capex_at = cap;
+    }
+    s->ex_at[s->nex_at++] = instant;
     return 0;
 }
 
@@ -240,23 +296,39 @@ static int excluded(const struct sla_schedule *s, const struct sla_civil *c)
     return 0;
 }
 
-/* The window of one local start. Returns 1 when the occurrence is
- * dropped (skipped gap or empty window), <0 on error. */
+static int excluded_at(const struct sla_schedule *s, int64_t start)
+{
+    size_t i;
+    for (i = 0; i < s->nex_at; i++)
+        if (s->ex_at[i] == start)
+            return 1;
+    return 0;
+}
+
+/* The window of one local start (or of an exact start and its local
+ * time, when exact is given). Returns 1 when the occurrence is dropped
+ * (skipped gap, empty window, excluded instant), <0 on error. */
 static int window_of(const struct sla_schedule *s, const struct sla_civil *c,
-                     struct sla_window *w)
+                     const int64_t *exact, struct sla_window *w)
 {
     struct sla_zone_resolution r;
     int rc;
     memset(w, 0, sizeof *w);
     w->local = *c;
-    if ((rc = sla_zone_to_instant(&r, s->zone, c, s->mode)))
-        return rc;
-    if (r.kind == SLA_LOCAL_GAP) {
-        if (s->options & SLA_SCHEDULE_SKIP_GAPS)
-            return 1;
-        w->flags |= SLA_WINDOW_SHIFTED;
+    if (exact) {
+        w->start = *exact;
+    } else {
+        if ((rc = sla_zone_to_instant(&r, s->zone, c, s->mode)))
+            return rc;
+        if (r.kind == SLA_LOCAL_GAP) {
+            if (s->options & SLA_SCHEDULE_SKIP_GAPS)
+                return 1;
+            w->flags |= SLA_WINDOW_SHIFTED;
+        }
+        w->start = r.instant;
     }
-    w->start = r.instant;
+    if (s->nex_at && excluded_at(s, w->start))
+        return 1;
     if (s->end_kind == END_TIME) {
         int64_t tod = time_of_day(c), nominal = s->end_ms - tod;
         struct sla_date d = {c->year, c->month, c->day};
@@ -383,7 +455,8 @@ static int load_rdate_window(struct sla_schedule_iter *it)
 {
     const struct sla_schedule *s = it->s;
     while (it->rd_pos < s->nrdates) {
-        const struct sla_civil *c = &s->rdates[it->rd_pos++];
+        const struct rdate *rd = &s->rdates[it->rd_pos++];
+        const struct sla_civil *c = &rd->c;
         int rc;
         if (past_span(it, c)) {
             it->rd_pos = s->nrdates;
@@ -391,7 +464,7 @@ static int load_rdate_window(struct sla_schedule_iter *it)
         }
         if (excluded(s, c))
             continue;
-        rc = window_of(s, c, &it->rd);
+        rc = window_of(s, c, rd->exact ? &rd->instant : NULL, &it->rd);
         if (rc < 0)
             return rc;
         if (rc > 0 || it->rd.end <= it->from || it->rd.start >= it->to)
@@ -429,7 +502,7 @@ static int load_rule_window(struct sla_schedule_iter *it)
         }
         if (excluded(s, &c))
             continue;
-        rc = window_of(s, &c, &it->next);
+        rc = window_of(s, &c, NULL, &it->next);
         if (rc < 0)
             return rc;
         if (rc == 0 && s->has_utc_until && it->next.start > s->utc_until) {
@@ -463,7 +536,8 @@ SLA_EXPORT int sla_schedule_iter_next(struct sla_window *out,
         /* RFC 5545: an RDATE that is also an occurrence of the rule
          * gives one window. */
         if (!it->has_rd || !it->has_next ||
-            civil_cmp(&it->rd.local, &it->next.local) != 0)
+            civil_cmp(&it->rd.local, &it->next.local) != 0 ||
+            it->rd.start != it->next.start)
             break;
         it->has_rd = 0;
     }

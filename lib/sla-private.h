@@ -86,6 +86,14 @@ static inline int sla__word_is(const char *s, size_t n, const char *word)
     return word[n] == '\0';
 }
 
+/* iCalendar's exact-instant RDATE and EXDATE (a UTC value, or one in
+ * another zone): an extra occurrence starting at that instant, and the
+ * exclusion of the occurrence starting at it. 0, SLA_ENOMEM or
+ * SLA_EOVERFLOW. */
+struct sla_schedule;
+int sla__schedule_add_rdate_at(struct sla_schedule *s, int64_t instant);
+int sla__schedule_add_exdate_at(struct sla_schedule *s, int64_t instant);
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 

@@ -244,6 +244,52 @@ START_TEST(exdates_rdates_and_periods)
 }
 END_TEST
 
+/* Exact instants in a fold: New York repeats 01:00-02:00 on 2025-11-02.
+ * A UTC RDATE or EXDATE names one of the two 01:30s, not both. */
+START_TEST(exact_instants_in_a_fold)
+{
+#define NY_DAILY                                                            \
+    "DTSTART;TZID=America/New_York:20251101T013000\n"                       \
+    "DTEND;TZID=America/New_York:20251101T023000\n"                         \
+    "RRULE:FREQ=DAILY;COUNT=3\n"
+    static const char text[] =
+        "BEGIN:VCALENDAR\n"
+        "BEGIN:VEVENT\nUID:a\n" NY_DAILY
+        "RDATE:20251102T063000Z\n" /* the second 01:30 */
+        "END:VEVENT\n"
+        "BEGIN:VEVENT\nUID:b\n" NY_DAILY
+        "EXDATE:20251102T063000Z\n" /* the second 01:30: no occurrence */
+        "END:VEVENT\n"
+        "BEGIN:VEVENT\nUID:c\n" NY_DAILY
+        "EXDATE;TZID=Europe/Berlin:20251102T063000\n" /* = 05:30Z */
+        "END:VEVENT\n"
+        "END:VCALENDAR\n";
+#undef NY_DAILY
+    static const struct want a[] = {
+        {"2025-11-01T05:30:00Z", "2025-11-01T06:30:00Z", 0},
+        /* the first 01:30 (EDT) to 02:30 EST: two hours */
+        {"2025-11-02T05:30:00Z", "2025-11-02T07:30:00Z", SLA_WINDOW_DST_LENGTH},
+        {"2025-11-02T06:30:00Z", "2025-11-02T07:30:00Z", SLA_WINDOW_ONE_OFF},
+        {"2025-11-03T06:30:00Z", "2025-11-03T07:30:00Z", 0},
+    };
+    static const struct want c[] = {
+        {"2025-11-01T05:30:00Z", "2025-11-01T06:30:00Z", 0},
+        {"2025-11-03T06:30:00Z", "2025-11-03T07:30:00Z", 0},
+    };
+    static const struct want b[] = {
+        {"2025-11-01T05:30:00Z", "2025-11-01T06:30:00Z", 0},
+        {"2025-11-02T05:30:00Z", "2025-11-02T07:30:00Z", SLA_WINDOW_DST_LENGTH},
+        {"2025-11-03T06:30:00Z", "2025-11-03T07:30:00Z", 0},
+    };
+    struct sla_ics *ics = parse(text);
+    ck_assert_uint_eq(sla_ics_count(ics), 3);
+    expect(ics, 0, "2025-10-01T00:00:00Z", "2025-12-01T00:00:00Z", a, 4);
+    expect(ics, 1, "2025-10-01T00:00:00Z", "2025-12-01T00:00:00Z", b, 3);
+    expect(ics, 2, "2025-10-01T00:00:00Z", "2025-12-01T00:00:00Z", c, 2);
+    sla_ics_free(ics);
+}
+END_TEST
+
 START_TEST(overrides_and_cancellations)
 {
     static const char text[] =
@@ -515,6 +561,7 @@ int main(void)
     tcase_add_test(tc, dtend_and_duration_across_dst);
     tcase_add_test(tc, dates_floating_and_utc);
     tcase_add_test(tc, exdates_rdates_and_periods);
+    tcase_add_test(tc, exact_instants_in_a_fold);
     tcase_add_test(tc, overrides_and_cancellations);
     tcase_add_test(tc, folding_and_parameters);
     tcase_add_loop_test(tc, errors_name_line_and_column, 0,
