@@ -113,3 +113,34 @@ void json_string(const char *s)
     }
     putchar('"');
 }
+
+int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
+                struct sla_error *err)
+{
+    struct sla_date d;
+    struct sla_civil c;
+    struct sla_zone_resolution r;
+    if (strlen(s) != 10)
+        return sla_rfc3339_parse(out, NULL, s, strlen(s), err);
+    if (sla_date_parse(&d, s, 10, err))
+        return SLA_EPARSE;
+    memset(&c, 0, sizeof c);
+    c.year = d.year;
+    c.month = d.month;
+    c.day = d.day;
+    if (sla_zone_to_instant(&r, z, &c, SLA_DISAMBIGUATE_COMPATIBLE))
+        return SLA_EOVERFLOW;
+    *out = r.instant;
+    return 0;
+}
+
+int period_unit_of(const char *s)
+{
+    static const char *const names[] = {"day", "week", "month", "quarter",
+                                        "year"};
+    int i;
+    for (i = 0; i < 5; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}

@@ -27,6 +27,13 @@ int format_bound(char *buf, size_t size, const struct sla_zone *zone,
  * say why on stderr and return EXIT_FAILURE. */
 int read_file(const char *path, char **out, size_t *len);
 
+/* --from/--to: an RFC 3339 instant, or a date read as local midnight. */
+int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
+                struct sla_error *err);
+
+/* day, week, month, quarter, year: the SLA_PERIOD_* value, or -1. */
+int period_unit_of(const char *s);
+
 /* Print text as a JSON string. */
 void json_string(const char *s);
 
@@ -35,6 +42,9 @@ int sla_cli_tz(int argc, char **argv);
 
 /* sla periods ... */
 int sla_cli_periods(int argc, char **argv);
+
+/* sla report ... */
+int sla_cli_report(int argc, char **argv);
 
 /* sla windows ... */
 int sla_cli_windows(int argc, char **argv);

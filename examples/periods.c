@@ -6,17 +6,6 @@
 
 #include "cli.h"
 
-static int unit_of(const char *s)
-{
-    static const char *const names[] = {"day", "week", "month", "quarter",
-                                        "year"};
-    int i;
-    for (i = 0; i < 5; i++)
-        if (strcmp(s, names[i]) == 0)
-            return i;
-    return -1;
-}
-
 int sla_cli_periods(int argc, char **argv)
 {
     const char *zone_spec = NULL, *tzdir = NULL, *unit_s = NULL;
@@ -48,7 +37,7 @@ int sla_cli_periods(int argc, char **argv)
     if (!zone_spec || !unit_s || !from_s || !to_s)
         return usage_error("periods: --zone, --unit, --from and --to are "
                            "required", NULL);
-    unit = unit_of(unit_s);
+    unit = period_unit_of(unit_s);
     if (unit < 0)
         return usage_error("periods: --unit must be day, week, month, "
                            "quarter or year, not", unit_s);

@@ -1,13 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Quick start: install what is missing, build libsla and the sla tool, and
-# run the main job: the downtime the check sheet's 99.99% monthly target
-# allows in a 30-day month, and in February 2026 in Japan.
+# run the main job: the example platform's availability for 2025, month by
+# month, against its 99.99% target; then the downtime that target allows
+# in a 30-day month, and in February 2026 in Japan.
 set -eu
 cd "$(dirname "$0")/.."
 sh .ci/install-deps build
 [ -d build-quickstart ] || meson setup build-quickstart -Dtests=disabled -Ddocs=disabled >/dev/null
 ninja -C build-quickstart >/dev/null
 set -x
+./build-quickstart/examples/sla report --service examples/data/service.ini \
+    --outages examples/data/outages.csv --from 2025-01-01 --to 2026-01-01 --by month
 ./build-quickstart/examples/sla budget --target 99.99 --span P30D
 ./build-quickstart/examples/sla budget --target 99.99 --span P1M --start 2026-02-01T00:00:00+09:00

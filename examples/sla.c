@@ -39,6 +39,12 @@ static const char usage_text[] =
     "                               the windows of an iCalendar file's events\n"
     "                               (FILE - is standard input; --zone is the\n"
     "                               zone of floating times and of the output)\n"
+    "  report --service FILE [--outages FILE]\n"
+    "         --period YYYY|YYYY-MM|YYYY-MM-DD | --from DATE|RFC3339 --to ...\n"
+    "         [--by day|week|month|quarter|year] [--now DATE|RFC3339]\n"
+    "         [--format text|json|csv|markdown]\n"
+    "                               a service's availability, period by\n"
+    "                               period, with budgets and credits\n"
     "  help                         print this text\n";
 
 static int cmd_version(void)
@@ -159,6 +165,8 @@ static int run(int argc, char **argv)
         return sla_cli_periods(argc, argv);
     if (strcmp(argv[1], "windows") == 0)
         return sla_cli_windows(argc, argv);
+    if (strcmp(argv[1], "report") == 0)
+        return sla_cli_report(argc, argv);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;

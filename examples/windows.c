@@ -22,27 +22,6 @@ static int parse_local(struct sla_civil *out, const char *s,
     return sla_civil_parse(out, s, n, err);
 }
 
-/* --from/--to: an RFC 3339 instant, or a date read as local midnight. */
-static int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
-                       struct sla_error *err)
-{
-    struct sla_date d;
-    struct sla_civil c;
-    struct sla_zone_resolution r;
-    if (strlen(s) != 10)
-        return sla_rfc3339_parse(out, NULL, s, strlen(s), err);
-    if (sla_date_parse(&d, s, 10, err))
-        return SLA_EPARSE;
-    memset(&c, 0, sizeof c);
-    c.year = d.year;
-    c.month = d.month;
-    c.day = d.day;
-    if (sla_zone_to_instant(&r, z, &c, SLA_DISAMBIGUATE_COMPATIBLE))
-        return SLA_EOVERFLOW;
-    *out = r.instant;
-    return 0;
-}
-
 struct win_opts {
     const char *zone, *tzdir, *rule, *start, *end_time, *duration, *from, *to,
         *mode, *ics;

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Availability: every figure from the interval algebra, exact in ppm-ms. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sla-private.h"
+#include "csv.h"
+#include "service-private.h"
 
 #define KINDS 3
 #define NO_WEIGHT (-1)
@@ -19,6 +22,8 @@ struct sla_service {
     int has_start;
     int64_t start;
     const struct sla_business *hours;
+    struct sla_business *owned_hours;
+    char *name;
     struct sla_schedule **maint;
     size_t nmaint, capmaint;
     struct sla_intervals *excl;
@@ -58,6 +63,8 @@ SLA_EXPORT void sla_service_free(struct sla_service *s)
         sla_schedule_unref(s->maint[i]);
     free(s->maint);
     free(s->credits);
+    free(s->name);
+    sla_business_free(s->owned_hours);
     sla_intervals_free(s->excl);
     sla_zone_unref(s->zone);
     free(s);
@@ -66,6 +73,105 @@ SLA_EXPORT void sla_service_free(struct sla_service *s)
 SLA_EXPORT const struct sla_zone *sla_service_zone(const struct sla_service *s)
 {
     return s ? s->zone : NULL;
+}
+
+SLA_EXPORT int sla_service_set_name(struct sla_service *s, const char *name)
+{
+    char *copy;
+    size_t n;
+    if (!s || !name)
+        return SLA_EINVAL;
+    n = strlen(name);
+    if (!(copy = malloc(n + 1)))
+        return SLA_ENOMEM;
+    memcpy(copy, name, n + 1);
+    free(s->name);
+    s->name = copy;
+    return 0;
+}
+
+SLA_EXPORT const char *sla_service_name(const struct sla_service *s)
+{
+    return !s ? NULL : s->name ? s->name : "";
+}
+
+struct sla_business *sla__service_hours(struct sla_service *s)
+{
+    return s->owned_hours;
+}
+
+int sla__service_own_hours(struct sla_service *s, struct sla_business *b)
+{
+    sla_business_free(s->owned_hours);
+    s->owned_hours = b;
+    s->hours = b;
+    return 0;
+}
+
+int sla__service_add_ics(struct sla_service *s, const char *path,
+                         const char *basedir, struct sla_zone *zone,
+                         const char *tzdir, int32_t line,
+                         struct sla_error *err)
+{
+    char full[4096];
+    struct sla_error e;
+    struct sla_ics *ics;
+    char *buf = NULL;
+    size_t n = 0, cap = 0, i;
+    FILE *f;
+    int rc = 0;
+    if (path[0] != '/' && basedir && basedir[0])
+        snprintf(full, sizeof full, "%s/%s", basedir, path);
+    else
+        snprintf(full, sizeof full, "%s", path);
+    f = fopen(full, "rb");
+    if (!f)
+        return sla__error_at(err, SLA_EIO, 0, line, 1, "%s: %s", full,
+                             strerror(errno));
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            char *b;
+            if (cap >= (size_t)64 << 20) {
+                rc = sla__error_at(err, SLA_EIO, 0, line, 1,
+                                   "%s: expected an .ics file of at most "
+                                   "64 MiB",
+                                   full);
+                break;
+            }
+            b = realloc(buf, cap ? cap * 2 : 65536);
+            if (!b) {
+                rc = SLA_ENOMEM;
+                break;
+            }
+            buf = b;
+            cap = cap ? cap * 2 : 65536;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (!rc && ferror(f))
+        rc = sla__error_at(err, SLA_EIO, 0, line, 1, "%s: read error",
+                           full);
+    fclose(f);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    rc = sla_ics_parse(&ics, buf, n, zone, tzdir, &e);
+    free(buf);
+    if (rc == SLA_ENOMEM)
+        return rc;
+    if (rc)
+        return sla__error_at(err, rc, 0, line, 1, "%s:%d:%d: %s", full,
+                             (int)e.line, (int)e.column, e.message);
+    for (i = 0; i < sla_ics_count(ics) && !rc; i++)
+        rc = sla_service_add_maintenance(
+            s, (struct sla_schedule *)sla_ics_schedule(ics, i));
+    sla_ics_free(ics); /* the service holds the schedules it needs */
+    return rc;
 }
 
 SLA_EXPORT int sla_service_set_hours(struct sla_service *s,

@@ -11,7 +11,8 @@ Each case in the golden directory is a file NAME.case:
     --- stderr
     ...expected standard error...
 
-The output must match byte for byte. Run with SLA_UPDATE_GOLDEN=1 to
+Cases run in the source tree's root, so paths such as
+examples/data/service.ini work. The output must match byte for byte. Run with SLA_UPDATE_GOLDEN=1 to
 rewrite the expected parts from the tool's current behaviour (then review
 the diff before committing).
 """
@@ -20,7 +21,9 @@ import shlex
 import subprocess
 import sys
 
-sla, golden = sys.argv[1], sys.argv[2]
+sla, golden = os.path.abspath(sys.argv[1]), sys.argv[2]
+# Cases run from the source tree, so they can name examples/data/ files.
+root = os.path.dirname(os.path.dirname(os.path.abspath(golden)))
 update = os.environ.get("SLA_UPDATE_GOLDEN") == "1"
 cases = sorted(f for f in os.listdir(golden) if f.endswith(".case"))
 if not cases:
@@ -43,7 +46,7 @@ for name in cases:
     args = shlex.split(fields["args"])
     stdin = fields.get("stdin", "").encode().decode("unicode_escape")
     run = subprocess.run([sla] + args, input=stdin.encode(),
-                         capture_output=True)
+                         capture_output=True, cwd=root)
     got_out = run.stdout.decode()
     got_err = run.stderr.decode()
     if update:

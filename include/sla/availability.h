@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "sla/business.h"
+#include "sla/error.h"
+#include "sla/ics.h"
 #include "sla/intervals.h"
 #include "sla/schedule.h"
 #include "sla/zone.h"
@@ -68,6 +70,35 @@ struct sla_outage {
     int32_t reserved; /**< Set to 0. */
 };
 
+/**
+ * @brief Read outage records from CSV (RFC 4180).
+ *
+ * A header row names the columns `start`, `end` and optionally `kind`
+ * (any case, any order; other columns such as `id` or `note` are
+ * skipped); each row after it is one outage: RFC 3339 instants, and
+ * `full`, `partial` or `degraded` (empty is `full`). Lines end in LF or
+ * CRLF; empty lines are skipped; fields may be quoted with `"`, a quote
+ * inside doubled.
+ *
+ * @param[out] out the records in file order (NULL when there are none);
+ *             free them with sla_outages_free()
+ * @param[out] count their number
+ * @param text the CSV text
+ * @param len its length
+ * @param[out] err the line, column and what was expected; may be NULL
+ * @return 0, ::SLA_EINVAL if @p out or @p count is NULL or @p text is
+ *         NULL with a length, ::SLA_EPARSE, ::SLA_ENOMEM.
+ */
+int sla_outages_parse_csv(struct sla_outage **out, size_t *count,
+                          const char *text, size_t len,
+                          struct sla_error *err);
+
+/**
+ * @brief Free records from sla_outages_parse_csv().
+ * @param outages the records, or NULL
+ */
+void sla_outages_free(struct sla_outage *outages);
+
 /** A service definition. Opaque. */
 struct sla_service;
 
@@ -96,6 +127,52 @@ void sla_service_free(struct sla_service *service);
  * @return the zone (the service's reference; take one to keep it)
  */
 const struct sla_zone *sla_service_zone(const struct sla_service *service);
+
+/**
+ * @brief Name the service (for reports).
+ * @param service the service
+ * @param name the name (copied)
+ * @return 0, ::SLA_EINVAL if an argument is NULL, ::SLA_ENOMEM.
+ */
+int sla_service_set_name(struct sla_service *service, const char *name);
+
+/**
+ * @brief The service's name.
+ * @param service the service
+ * @return the name ("" if none was set), owned by the service; NULL for a
+ *         NULL service
+ */
+const char *sla_service_name(const struct sla_service *service);
+
+/**
+ * @brief Read a service definition.
+ *
+ * The format (docs: "The service-definition file") is INI: `[service]`
+ * with `zone`, `target` and optionally `name`, `start` and `nodata`;
+ * `[weights]`; `[hours]` with a range list per weekday and `holiday`
+ * dates; any number of `[maintenance]` sections (`start`, `rule`,
+ * `end-time` or `duration`, `exdate`, `clamp`, `skip-gaps`; or `ics =
+ * FILE`), `[exclusion]` (`from`, `to`) and `[credit]` (`below`,
+ * `credit`). Each key maps onto one sla_service_* call. Unknown sections
+ * and keys are errors: a mistyped key must not silently change a figure.
+ *
+ * @param[out] out the service; free it with sla_service_free()
+ * @param text the file's text
+ * @param len its length
+ * @param basedir the directory `ics` paths are relative to, or NULL for
+ *        the working directory
+ * @param tzdir the zone directory, or NULL as in sla_zone_open()
+ * @param[out] err the line, column and what was expected (for an error
+ *        inside an `ics` file, its name, line and column lead the
+ *        message); may be NULL
+ * @return 0, ::SLA_EINVAL if @p out is NULL or @p text is NULL with a
+ *         length, ::SLA_EPARSE, ::SLA_EIO if an `ics` file cannot be read,
+ *         ::SLA_ENOTFOUND for an unknown zone in an `ics` file,
+ *         ::SLA_ENOMEM.
+ */
+int sla_service_parse(struct sla_service **out, const char *text, size_t len,
+                      const char *basedir, const char *tzdir,
+                      struct sla_error *err);
 
 /**
  * @brief Limit service time to business hours.

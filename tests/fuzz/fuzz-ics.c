@@ -33,26 +33,9 @@ struct fi_in {
 static void fi_error_check(const struct fi_in *in, int rc,
                            const struct sla_error *err)
 {
-    size_t i, line = 1, col = 1, off;
     FI_CHECK(in, rc == SLA_EPARSE || rc == SLA_ENOTFOUND);
     FI_CHECK(in, err->code == rc);
-    FI_CHECK(in, err->offset >= 0);
-    FI_CHECK(in, (uint64_t)err->offset <= (uint64_t)in->size);
-    FI_CHECK(in, memchr(err->message, '\0', sizeof err->message) != NULL);
-    FI_CHECK(in, err->message[0] != '\0');
-    off = (size_t)err->offset;
-    i = in->size >= 3 && !memcmp(in->data, "\xEF\xBB\xBF", 3) && off >= 3 ? 3
-                                                                         : 0;
-    for (; i < off; i++) {
-        if (in->data[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-    }
-    FI_CHECK(in, err->line == (int32_t)line);
-    FI_CHECK(in, err->column == (int32_t)col);
+    fuzz_error_place_check(err, in->data, in->size);
 }
 
 /* The windows of one schedule, as a list of start/end pairs. */

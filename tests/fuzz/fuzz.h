@@ -64,4 +64,30 @@ static inline void fuzz_error_check(const struct sla_error *err,
     FUZZ_CHECK(err->message[0] != '\0', data, size);
 }
 
+/* For the readers of files: the record's line and column are where its
+ * offset is: line = 1 + the newlines before it, column = the bytes since
+ * the last one, plus one (a leading byte-order mark does not count). */
+static inline void fuzz_error_place_check(const struct sla_error *err,
+                                          const uint8_t *data, size_t size)
+{
+    size_t i, line = 1, col = 1, off;
+    FUZZ_CHECK(err->offset >= 0, data, size);
+    FUZZ_CHECK((uint64_t)err->offset <= (uint64_t)size, data, size);
+    FUZZ_CHECK(memchr(err->message, '\0', sizeof err->message) != NULL, data,
+               size);
+    FUZZ_CHECK(err->message[0] != '\0', data, size);
+    off = (size_t)err->offset;
+    i = size >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && off >= 3 ? 3 : 0;
+    for (; i < off; i++) {
+        if (data[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    FUZZ_CHECK(err->line == (int32_t)line, data, size);
+    FUZZ_CHECK(err->column == (int32_t)col, data, size);
+}
+
 #endif /* SLA_FUZZ_H */

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: MIT */
+/* sla report: a service's availability figures, period by period. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum format { F_TEXT, F_JSON, F_CSV, F_MARKDOWN };
+
+struct row {
+    char label[32];
+    struct sla_figures f;
+};
+
+/* A period's name from its local start: 2025-09, 2025-Q3, 2025-W37... */
+static void label_of(char *buf, size_t size, const struct sla_zone *z,
+                     int unit, int64_t start, int64_t end, int whole)
+{
+    struct sla_civil c;
+    sla_zone_to_civil(&c, NULL, z, start);
+    if (!whole) {
+        char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE];
+        struct sla_civil e;
+        sla_zone_to_civil(&e, NULL, z, end);
+        sla_civil_format(a, sizeof a, &c);
+        sla_civil_format(b, sizeof b, &e);
+        snprintf(buf, size, "%.10s..%.10s", a, b);
+        return;
+    }
+    switch (unit) {
+    case SLA_PERIOD_YEAR: snprintf(buf, size, "%04d", (int)c.year); break;
+    case SLA_PERIOD_QUARTER:
+        snprintf(buf, size, "%04d-Q%d", (int)c.year, (int)(c.month + 2) / 3);
+        break;
+    case SLA_PERIOD_MONTH:
+        snprintf(buf, size, "%04d-%02d", (int)c.year, (int)c.month);
+        break;
+    default:
+        snprintf(buf, size, "%04d-%02d-%02d", (int)c.year, (int)c.month,
+                 (int)c.day);
+        break;
+    }
+}
+
+/* Milliseconds as seconds with three decimals, exactly. */
+static void secs(char *buf, size_t size, int64_t ms)
+{
+    const char *sign = ms < 0 ? "-" : "";
+    uint64_t a = ms < 0 ? (uint64_t)0 - (uint64_t)ms : (uint64_t)ms;
+    snprintf(buf, size, "%s%llu.%03u", sign, (unsigned long long)(a / 1000),
+             (unsigned)(a % 1000));
+}
+
+static void pct(char *buf, size_t size, const struct sla_figures *f)
+{
+    if (!f->applicable)
+        snprintf(buf, size, "n/a");
+    else
+        snprintf(buf, size, "%.6f", f->availability * 100);
+}
+
+static const char *verdict(const struct sla_figures *f)
+{
+    return f->met < 0 ? "n/a" : f->met ? "met" : "MISSED";
+}
+
+static void print_json_row(const struct row *r, int last)
+{
+    const struct sla_figures *f = &r->f;
+    char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE], p[32], c[SLA_PERCENT_SIZE];
+    sla_rfc3339_format(a, sizeof a, f->from);
+    sla_rfc3339_format(b, sizeof b, f->to);
+    sla_ppm_format_percent(c, sizeof c, f->credit_ppm);
+    printf("  {\"period\":");
+    json_string(r->label);
+    printf(",\"from\":\"%s\",\"to\":\"%s\",\"from_ms\":%lld,\"to_ms\":%lld,"
+           "\"span_ms\":%lld,\"outside_ms\":%lld,\"maintenance_ms\":%lld,"
+           "\"excluded_ms\":%lld,\"nodata_ms\":%lld,\"planned_ms\":%lld,"
+           "\"downtime_ms\":%lld,\"budget_ms\":%lld,\"remaining_ms\":%lld,",
+           a, b, (long long)f->from, (long long)f->to, (long long)f->span_ms,
+           (long long)f->outside_ms, (long long)f->maintenance_ms,
+           (long long)f->excluded_ms, (long long)f->nodata_ms,
+           (long long)f->planned_ms, (long long)f->downtime_ms,
+           (long long)f->budget_ms, (long long)f->remaining_ms);
+    if (f->applicable) {
+        pct(p, sizeof p, f);
+        printf("\"availability_percent\":%s,\"met\":%s,", p,
+               f->met ? "true" : "false");
+    } else {
+        printf("\"availability_percent\":null,\"met\":null,");
+    }
+    printf("\"credit_percent\":%s,\"planned_to_date_ms\":%lld,"
+           "\"downtime_to_date_ms\":%lld,\"allowed_now_ms\":%lld,"
+           "\"burn_rate\":%.6f}%s\n",
+           c, (long long)f->planned_to_date_ms,
+           (long long)f->downtime_to_date_ms, (long long)f->allowed_now_ms,
+           f->burn_rate, last ? "" : ",");
+}
+
+int sla_cli_report(int argc, char **argv)
+{
+    const char *service_path = NULL, *outages_path = NULL, *period = NULL;
+    const char *from_s = NULL, *to_s = NULL, *by = NULL, *format_s = "text";
+    const char *tzdir = NULL, *now_s = NULL;
+    struct sla_service *svc = NULL;
+    struct sla_outage *outages = NULL;
+    size_t nout = 0, nrows = 0, i;
+    struct row *rows = NULL, total;
+    struct sla_error err;
+    const struct sla_zone *z;
+    char *text = NULL, basedir[4096];
+    size_t len;
+    int64_t from = 0, to = 0, now = INT64_MAX;
+    int rc = EXIT_FAILURE, unit = -1, format, whole_unit = -1;
+
+    for (i = 2; i < (size_t)argc; i++) {
+        const char *v;
+        int k = (int)i;
+        if ((v = option_value(argc, argv, &k, "--service"))) service_path = v;
+        else if ((v = option_value(argc, argv, &k, "--outages"))) outages_path = v;
+        else if ((v = option_value(argc, argv, &k, "--period"))) period = v;
+        else if ((v = option_value(argc, argv, &k, "--from"))) from_s = v;
+        else if ((v = option_value(argc, argv, &k, "--to"))) to_s = v;
+        else if ((v = option_value(argc, argv, &k, "--by"))) by = v;
+        else if ((v = option_value(argc, argv, &k, "--format"))) format_s = v;
+        else if ((v = option_value(argc, argv, &k, "--tzdir"))) tzdir = v;
+        else if ((v = option_value(argc, argv, &k, "--now"))) now_s = v;
+        else
+            return usage_error("report: unknown or incomplete option",
+                               argv[i]);
+        i = (size_t)k;
+    }
+    format = !strcmp(format_s, "text")       ? F_TEXT
+             : !strcmp(format_s, "json")     ? F_JSON
+             : !strcmp(format_s, "csv")      ? F_CSV
+             : !strcmp(format_s, "markdown") ? F_MARKDOWN
+                                             : -1;
+    if (format < 0)
+        return usage_error("report: --format must be text, json, csv or "
+                           "markdown, not", format_s);
+    if (!service_path)
+        return usage_error("report: --service is required", NULL);
+    if (!period == !(from_s || to_s) || (!period && !(from_s && to_s)))
+        return usage_error("report: give --period, or --from and --to",
+                           NULL);
+    if (by && (unit = period_unit_of(by)) < 0)
+        return usage_error("report: --by must be day, week, month, quarter "
+                           "or year, not", by);
+
+    /* The service, with ics paths relative to its file. */
+    if ((rc = read_file(service_path, &text, &len)))
+        return rc;
+    {
+        const char *slash = strrchr(service_path, '/');
+        size_t n = slash ? (size_t)(slash - service_path) : 0;
+        if (n >= sizeof basedir)
+            n = 0;
+        memcpy(basedir, service_path, n);
+        basedir[n] = '\0';
+    }
+    rc = sla_service_parse(&svc, text, len, basedir[0] ? basedir : NULL,
+                           tzdir, &err);
+    free(text);
+    text = NULL;
+    if (rc) {
+        fprintf(stderr, "sla: %s:%d:%d: %s\n", service_path, (int)err.line,
+                (int)err.column, err.message);
+        return EXIT_FAILURE;
+    }
+    z = sla_service_zone(svc);
+    if (outages_path) {
+        if ((rc = read_file(outages_path, &text, &len)))
+            goto out;
+        rc = sla_outages_parse_csv(&outages, &nout, text, len, &err);
+        if (rc) {
+            fprintf(stderr, "sla: %s:%d:%d: %s\n", outages_path,
+                    (int)err.line, (int)err.column, err.message);
+            rc = EXIT_FAILURE;
+            goto out;
+        }
+    }
+    /* The span: a named period (2025, 2025-09, 2025-09-14) or bounds. */
+    if (period) {
+        char buf[16];
+        struct sla_interval iv;
+        size_t n = strlen(period);
+        whole_unit = n == 4 ? SLA_PERIOD_YEAR
+                     : n == 7 ? SLA_PERIOD_MONTH
+                     : n == 10 ? SLA_PERIOD_DAY
+                               : -1;
+        snprintf(buf, sizeof buf, "%s%s", period,
+                 n == 4 ? "-01-01" : n == 7 ? "-01" : "");
+        if (whole_unit < 0 || parse_bound(&from, buf, z, &err) ||
+            sla_period_at(&iv, z, whole_unit, from)) {
+            rc = usage_error("report: --period must be YYYY, YYYY-MM or "
+                             "YYYY-MM-DD, not", period);
+            goto out;
+        }
+        from = iv.start;
+        to = iv.end;
+    } else {
+        if (parse_bound(&from, from_s, z, &err)) {
+            rc = parse_failed("--from", from_s, &err);
+            goto out;
+        }
+        if (parse_bound(&to, to_s, z, &err)) {
+            rc = parse_failed("--to", to_s, &err);
+            goto out;
+        }
+        if (from > to) {
+            rc = usage_error("report: --from must not be after --to", NULL);
+            goto out;
+        }
+    }
+    if (now_s && parse_bound(&now, now_s, z, &err)) {
+        rc = parse_failed("--now", now_s, &err);
+        goto out;
+    }
+    /* One row per period of --by, clipped to the span. */
+    if (unit >= 0) {
+        int64_t t = from;
+        while (t < to) {
+            struct sla_interval iv;
+            struct row *r;
+            if (sla_period_at(&iv, z, unit, t)) {
+                fprintf(stderr, "sla: report: %s\n",
+                        sla_strerror(SLA_EOVERFLOW));
+                rc = EXIT_FAILURE;
+                goto out;
+            }
+            r = realloc(rows, (nrows + 1) * sizeof *rows);
+            if (!r) {
+                fprintf(stderr, "sla: report: %s\n", sla_strerror(SLA_ENOMEM));
+                rc = EXIT_FAILURE;
+                goto out;
+            }
+            rows = r;
+            r = &rows[nrows++];
+            iv.start = iv.start > from ? iv.start : from;
+            iv.end = iv.end < to ? iv.end : to;
+            label_of(r->label, sizeof r->label, z, unit, iv.start, iv.end,
+                     1);
+            if ((rc = sla_service_compute(&r->f, svc, outages, nout, NULL,
+                                          iv.start, iv.end, now))) {
+                fprintf(stderr, "sla: report: %s\n", sla_strerror(rc));
+                rc = EXIT_FAILURE;
+                goto out;
+            }
+            t = iv.end;
+        }
+    }
+    label_of(total.label, sizeof total.label, z,
+             whole_unit >= 0 ? whole_unit : 0, from, to, whole_unit >= 0);
+    if ((rc = sla_service_compute(&total.f, svc, outages, nout, NULL, from,
+                                  to, now))) {
+        fprintf(stderr, "sla: report: %s\n", sla_strerror(rc));
+        rc = EXIT_FAILURE;
+        goto out;
+    }
+
+    if (format == F_JSON) {
+        char t[SLA_PERCENT_SIZE];
+        sla_ppm_format_percent(t, sizeof t, total.f.target_ppm);
+        printf("{\"service\":");
+        json_string(sla_service_name(svc));
+        printf(",\"zone\":");
+        json_string(sla_zone_name(z));
+        printf(",\"target_percent\":%s,\"target_ppm\":%d,\n \"periods\":[%s",
+               t, (int)total.f.target_ppm, nrows ? "\n" : "");
+        for (i = 0; i < nrows; i++)
+            print_json_row(&rows[i], i + 1 == nrows);
+        printf(" ],\n \"total\":\n");
+        print_json_row(&total, 1);
+        printf("}\n");
+    } else {
+        static const char *const head[] = {
+            "period", "planned (s)", "maintenance (s)", "excluded (s)",
+            "downtime (s)", "availability (%)", "verdict", "budget (s)",
+            "remaining (s)", "credit (%)"};
+        int width[] = {6, 13, 15, 12, 12, 16, 7, 10, 13, 10};
+        char t[SLA_PERCENT_SIZE];
+        size_t k, nh = sizeof head / sizeof *head;
+        sla_ppm_format_percent(t, sizeof t, total.f.target_ppm);
+        for (i = 0; i <= nrows; i++) {
+            size_t w = strlen(i < nrows ? rows[i].label : total.label) +
+                       (i == nrows && nrows ? 8 : 0);
+            if ((int)w > width[0])
+                width[0] = (int)w;
+        }
+        if (format == F_TEXT) {
+            printf("%s (%s), target %s%%\n\n", sla_service_name(svc)[0]
+                                                   ? sla_service_name(svc)
+                                                   : "service",
+                   sla_zone_name(z), t);
+        }
+        for (k = 0; k < nh; k++) {
+            if (format == F_CSV)
+                printf("%s%s", k ? "," : "", head[k]);
+            else if (format == F_MARKDOWN)
+                printf("| %s ", head[k]);
+            else
+                printf("%s%-*s", k ? "  " : "", width[k], head[k]);
+        }
+        printf("%s\n", format == F_MARKDOWN ? "|" : "");
+        if (format == F_MARKDOWN) {
+            for (k = 0; k < nh; k++)
+                printf("|%s", k ? "---:" : "---");
+            printf("|\n");
+        }
+        for (i = 0; i <= nrows; i++) {
+            const struct row *r = i < nrows ? &rows[i] : &total;
+            char cell[10][48];
+            if (i == nrows && nrows && format == F_TEXT)
+                printf("\n");
+            snprintf(cell[0], sizeof cell[0], "%s%s", r->label,
+                     i == nrows && nrows && format != F_CSV ? " (total)" : "");
+            secs(cell[1], sizeof cell[1], r->f.planned_ms);
+            secs(cell[2], sizeof cell[2], r->f.maintenance_ms);
+            secs(cell[3], sizeof cell[3], r->f.excluded_ms);
+            secs(cell[4], sizeof cell[4], r->f.downtime_ms);
+            pct(cell[5], sizeof cell[5], &r->f);
+            snprintf(cell[6], sizeof cell[6], "%s", verdict(&r->f));
+            secs(cell[7], sizeof cell[7], r->f.budget_ms);
+            secs(cell[8], sizeof cell[8], r->f.remaining_ms);
+            sla_ppm_format_percent(cell[9], sizeof cell[9], r->f.credit_ppm);
+            for (k = 0; k < nh; k++) {
+                if (format == F_CSV)
+                    printf("%s%s", k ? "," : "", cell[k]);
+                else if (format == F_MARKDOWN)
+                    printf("| %s ", cell[k]);
+                else if (k == 0)
+                    printf("%-*s", width[k], cell[k]);
+                else
+                    printf("  %*s", width[k], cell[k]);
+            }
+            printf("%s\n", format == F_MARKDOWN ? "|" : "");
+        }
+    }
+    if (now_s && format != F_JSON && format != F_CSV && total.f.applicable) {
+        char d[48], w[48];
+        secs(d, sizeof d, total.f.downtime_to_date_ms);
+        secs(w, sizeof w, total.f.allowed_now_ms < 0
+                              ? -total.f.allowed_now_ms
+                              : total.f.allowed_now_ms);
+        printf("\nAs of %s: downtime so far %s s; %s %s s%s; burn rate "
+               "%.2f.\n",
+               now_s, d,
+               total.f.allowed_now_ms < 0 ? "the target is already missed by"
+                                          : "the span can take",
+               w, total.f.allowed_now_ms < 0 ? "" : " more and meet its target",
+               total.f.burn_rate);
+    }
+    rc = EXIT_SUCCESS;
+out:
+    free(text);
+    free(rows);
+    sla_outages_free(outages);
+    sla_service_free(svc);
+    return rc;
+}

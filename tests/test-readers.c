@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: MIT */
+/* The availability readers: outage CSV and the service-definition file,
+ * with the place of every error. */
+#include "testlib.h"
+
+static int64_t at(const char *text)
+{
+    int64_t t;
+    ck_assert_int_eq(sla_rfc3339_parse(&t, NULL, text, strlen(text), NULL), 0);
+    return t;
+}
+
+START_TEST(outages_csv)
+{
+    /* Columns in any order and case, extra ones skipped, quotes with a
+     * doubled quote and a line break inside, CRLF, blank lines. */
+    static const char text[] =
+        "\xEF\xBB\xBFid,END,Kind,start,note\r\n"
+        "a,2025-01-01T00:10:00Z,,2025-01-01T00:00:00Z,\"plain, quoted\"\r\n"
+        "\r\n"
+        "b,2025-01-02T00:10:00+09:00,DEGRADED,2025-01-02T00:00:00+09:00,"
+        "\"say \"\"slow\"\"\nover two lines\"\n"
+        "c,2025-01-03T00:00:01Z,partial,2025-01-03T00:00:00Z,\n";
+    struct sla_outage *o = NULL;
+    size_t n = 99;
+    struct sla_error err;
+    ck_assert_int_eq(sla_outages_parse_csv(&o, &n, text, strlen(text), &err),
+                     0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(o[0].start, at("2025-01-01T00:00:00Z"));
+    ck_assert_int_eq(o[0].end, at("2025-01-01T00:10:00Z"));
+    ck_assert_int_eq(o[0].kind, SLA_OUTAGE_FULL);
+    ck_assert_int_eq(o[1].start, at("2025-01-01T15:00:00Z"));
+    ck_assert_int_eq(o[1].kind, SLA_OUTAGE_DEGRADED);
+    ck_assert_int_eq(o[2].kind, SLA_OUTAGE_PARTIAL);
+    ck_assert_int_eq(o[2].end - o[2].start, 1000);
+    sla_outages_free(o);
+    /* A header and nothing else: no outages. */
+    ck_assert_int_eq(sla_outages_parse_csv(&o, &n, "start,end\n", 10, &err),
+                     0);
+    ck_assert_uint_eq(n, 0);
+    sla_outages_free(o);
+    sla_outages_free(NULL);
+    ck_assert_int_eq(sla_outages_parse_csv(NULL, &n, "", 0, &err),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_outages_parse_csv(&o, NULL, "", 0, &err),
+                     SLA_EINVAL);
+}
+END_TEST
+
+struct bad {
+    const char *text;
+    int32_t line, column;
+    const char *needle;
+};
+
+static const struct bad bad_csv[] = {
+    {"", 1, 1, "header row"},
+    {"begin,end\n", 1, 1, "header row"},
+    {"start,end,start\n", 1, 11, "once"},
+    {"start,end\n2025-01-01T00:00:00Z\n", 2, 21, "2 fields"},
+    {"start,end\n2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,x\n", 2, 43,
+     "2 fields"},
+    {"start,end\n2025-01-01T00:00:00,2025-01-01T01:00:00Z\n", 2, 20,
+     "start:"},
+    {"start,end\n2025-01-01T00:00:00Z,2025-13-01T01:00:00Z\n", 2, 27,
+     "end:"},
+    {"start,end\n2025-01-01T01:00:00Z,2025-01-01T01:00:00Z\n", 2, 22,
+     "end after the start"},
+    {"start,end,kind\n2025-01-01T00:00:00Z,2025-01-01T01:00:00Z,down\n", 2,
+     43, "full, partial or degraded"},
+    {"start,end\n\"2025-01-01T00:00:00Z,2025-01-01T01:00:00Z\n", 2, 1,
+     "closing"},
+    {"start,end\n\"2025-01-01T00:00:00Z\"x,2025-01-01T01:00:00Z\n", 2, 23,
+     "after a closing quote"},
+    {"start,end\n2025-01-01\"T00:00:00Z,2025-01-01T01:00:00Z\n", 2, 11,
+     "whole field"},
+    {"start,end\n2025-01-01T00:00:00Z,2025\x01-01-01\n", 2, 26,
+     "control byte"},
+};
+
+START_TEST(outages_csv_errors)
+{
+    const struct bad *b = &bad_csv[_i];
+    struct sla_outage *o = (struct sla_outage *)&o;
+    size_t n = 77;
+    struct sla_error err;
+    memset(&err, 0x5a, sizeof err);
+    ck_assert_int_eq(sla_outages_parse_csv(&o, &n, b->text, strlen(b->text),
+                                           &err), SLA_EPARSE);
+    ck_assert_msg(err.code == SLA_EPARSE && err.line == b->line &&
+                      err.column == b->column &&
+                      strstr(err.message, b->needle) != NULL,
+                  "case %d: %d:%d '%s'; expected %d:%d '%s'", _i,
+                  (int)err.line, (int)err.column, err.message, (int)b->line,
+                  (int)b->column, b->needle);
+    ck_assert_ptr_eq(o, (struct sla_outage *)&o);
+    ck_assert_uint_eq(n, 77);
+}
+END_TEST
+
+static struct sla_service *parse(const char *text)
+{
+    struct sla_service *s = NULL;
+    struct sla_error err;
+    int rc = sla_service_parse(&s, text, strlen(text), NULL, NULL, &err);
+    ck_assert_msg(rc == 0, "%d at %d:%d: %s", rc, (int)err.line,
+                  (int)err.column, err.message);
+    return s;
+}
+
+START_TEST(service_file)
+{
+    /* The issue's month, written as a file: Tokyo, 99.99%, the 1st from
+     * 02:00 to 04:00; business hours to show [hours]; credits. */
+    static const char text[] =
+        "# a comment\n"
+        "[service]\n"
+        "name = Example\n"
+        "zone = Asia/Tokyo\n"
+        "target = 99.99%\n"
+        "\n"
+        "[weights]\n"
+        "degraded = 25%\n"
+        "[maintenance]\n"
+        "  start = 2020-01-01T02:00\n"
+        "  rule = FREQ=MONTHLY;BYMONTHDAY=1\n"
+        "  end-time = 04:00\n"
+        "  exdate = 2020-03-01\n"
+        "[credit]\n"
+        "below = 99.99%\n"
+        "credit = 10%\n";
+    struct sla_service *s = parse(text);
+    struct sla_outage o = {0, 0, SLA_OUTAGE_DEGRADED, 0};
+    struct sla_figures f;
+    ck_assert_str_eq(sla_service_name(s), "Example");
+    ck_assert_str_eq(sla_zone_name(sla_service_zone(s)), "Asia/Tokyo");
+    o.start = at("2020-01-05T00:00:00Z");
+    o.end = o.start + 4 * SLA_MS_PER_MINUTE;
+    ck_assert_int_eq(sla_service_compute(&f, s, &o, 1, NULL,
+                                         at("2019-12-31T15:00:00Z"),
+                                         at("2020-01-31T15:00:00Z"),
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(f.planned_ms, INT64_C(2671200000));
+    ck_assert_int_eq(f.downtime_ms, SLA_MS_PER_MINUTE);
+    ck_assert_int_eq(f.credit_ppm, 0);
+    ck_assert_int_eq(f.target_ppm, 999900);
+    /* March's window is excluded by the exdate. */
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL,
+                                         at("2020-02-29T15:00:00Z"),
+                                         at("2020-03-31T15:00:00Z"),
+                                         INT64_MAX), 0);
+    ck_assert_int_eq(f.maintenance_ms, 0);
+    sla_service_free(s);
+
+    /* Business hours, a start, no data counted down, an exclusion. */
+    s = parse("[service]\nzone=UTC\ntarget=99.9\nstart=2025-01-06T00:00:00Z\n"
+              "nodata=down\n[hours]\nmonday=09:00-12:00, 13:00-18:00\n"
+              "tuesday = 09:00-24:00\nholiday = 2025-01-07\n"
+              "[exclusion]\nname = move\nfrom = 2025-01-06T10:00:00Z\n"
+              "to = 2025-01-06T11:00:00Z\n");
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL,
+                                         at("2025-01-01T00:00:00Z"),
+                                         at("2025-01-15T00:00:00Z"),
+                                         INT64_MAX), 0);
+    /* Two Mondays of 8 hours and a Tuesday of 15 (the other is a
+     * holiday), less the hour excluded. */
+    ck_assert_int_eq(f.excluded_ms, SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.planned_ms, 30 * SLA_MS_PER_HOUR);
+    sla_service_free(s);
+}
+END_TEST
+
+static const struct bad bad_ini[] = {
+    {"", 1, 1, "'zone'"},
+    {"zone = UTC\n", 1, 1, "section"},
+    {"[service]\nzone = UTC\n", 3, 1, "'target'"},
+    {"[service]\ntarget = 99.9\n[hours]\n", 3, 1, "'zone'"},
+    {"[service]\nzone = Mars/Base\n", 2, 8, "zone:"},
+    {"[service]\nzone = UTC\ntarget = 99.99995\n", 3, 17, "target:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\ncolour = red\n", 4, 1,
+     "not 'COLOUR'"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[holidays]\n", 4, 2,
+     "section of"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[hours\n", 4, 7, "']'"},
+    {"[service]\nzone = UTC\ntarget 99.9\n", 3, 8, "'key = value'"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[service]\n", 4, 1, "once"},
+    {"[service]\nzone = UTC\ntarget = 99.9\nnodata = maybe\n", 4, 10,
+     "exclude, up or down"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[weights]\npartial = 150%\n", 5,
+     11, "partial:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[hours]\nmonday = 9-17\n", 5, 10,
+     "HH:MM"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[hours]\nmonday = 18:00-09:00\n",
+     5, 10, "close after"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[maintenance]\nrule = "
+     "FREQ=HOURLY\n",
+     5, 13, "rule:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[maintenance]\nrule = "
+     "FREQ=DAILY\n",
+     4, 1, "'start'"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[maintenance]\nstart = "
+     "2025-01-01T02:00\nend-time = 04:00\nduration = PT1H\n",
+     4, 1, "not both"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[maintenance]\nstart = "
+     "2025-01-01T02:00\nduration = P1M\n",
+     6, 12, "exact duration"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[maintenance]\nics = "
+     "/nonexistent.ics\n",
+     4, 1, "/nonexistent.ics"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[exclusion]\nfrom = "
+     "2025-01-01T00:00:00Z\n",
+     4, 1, "'from' and 'to'"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[credit]\nbelow = 99%\n", 4, 1,
+     "'credit'"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[exclusion]\nfrom = yesterday\n",
+     5, 8, "from:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\nname = a\x01 b\n", 4, 9,
+     "control byte"},
+};
+
+START_TEST(service_file_errors)
+{
+    const struct bad *b = &bad_ini[_i];
+    struct sla_service *s = (struct sla_service *)&s;
+    struct sla_error err;
+    int rc;
+    memset(&err, 0x5a, sizeof err);
+    rc = sla_service_parse(&s, b->text, strlen(b->text), NULL, NULL, &err);
+    ck_assert_msg(rc != 0 && err.code == rc && err.line == b->line &&
+                      err.column == b->column &&
+                      strstr(err.message, b->needle) != NULL,
+                  "case %d: rc %d, %d:%d '%s'; expected %d:%d '%s'", _i, rc,
+                  (int)err.line, (int)err.column, err.message, (int)b->line,
+                  (int)b->column, b->needle);
+    ck_assert_ptr_eq(s, (struct sla_service *)&s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("readers");
+    TCase *tc = sla_tcase("readers");
+    tcase_add_test(tc, outages_csv);
+    tcase_add_loop_test(tc, outages_csv_errors, 0,
+                        (int)(sizeof bad_csv / sizeof *bad_csv));
+    tcase_add_test(tc, service_file);
+    tcase_add_loop_test(tc, service_file_errors, 0,
+                        (int)(sizeof bad_ini / sizeof *bad_ini));
+    suite_add_tcase(su, tc);
+    return sla_run_suite(su);
+}
