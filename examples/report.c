@@ -98,14 +98,91 @@ static void print_json_row(const struct row *r, int last)
            f->burn_rate, last ? "" : ",");
 }
 
+/* Probe samples: their confirmed failures join the outages (as full
+ * ones), their gaps become no data. They speak only for the time from
+ * their first sample to what their last one vouches for. */
+static int add_probes(const char *path, const struct sla_service *svc,
+                      int64_t from, int64_t to,
+                      const struct sla_outage *records, size_t nrecords,
+                      struct sla_outage **outages, size_t *nout,
+                      struct sla_intervals **nodata)
+{
+    struct sla_probe *p = NULL;
+    struct sla_intervals *down = NULL;
+    struct sla_error err;
+    const struct sla_interval *v;
+    int64_t interval, grace, lo = INT64_MAX, hi = INT64_MIN;
+    int32_t confirm;
+    size_t n = 0, count, i;
+    char *text;
+    size_t len;
+    int rc;
+    if ((rc = read_file(path, &text, &len)))
+        return rc;
+    rc = sla_probes_parse_csv(&p, &n, text, len, &err);
+    free(text);
+    if (rc) {
+        fprintf(stderr, "sla: %s:%d:%d: %s\n", path, (int)err.line,
+                (int)err.column, err.message);
+        return EXIT_FAILURE;
+    }
+    sla_service_probes(svc, &interval, &grace, &confirm);
+    for (i = 0; i < n; i++) {
+        lo = p[i].at < lo ? p[i].at : lo;
+        hi = p[i].at > hi ? p[i].at : hi;
+    }
+    if (n && hi <= INT64_MAX - interval - grace)
+        hi += interval + grace;
+    if (lo < from)
+        lo = from;
+    if (hi > to)
+        hi = to;
+    rc = sla_intervals_new(&down);
+    if (!rc)
+        rc = sla_intervals_new(nodata);
+    if (!rc && n && lo < hi)
+        rc = sla_probes_evaluate(down, *nodata, p, n, interval, grace,
+                                 confirm, lo, hi);
+    if (!rc) {
+        struct sla_outage *o;
+        v = sla_intervals_view(down, &count);
+        o = malloc((nrecords + count + 1) * sizeof *o);
+        if (!o) {
+            rc = SLA_ENOMEM;
+        } else {
+            /* The records, then the probes' downtime, in one array the
+             * tool owns. */
+            if (nrecords)
+                memcpy(o, records, nrecords * sizeof *o);
+            *outages = o;
+            *nout = nrecords;
+            for (i = 0; i < count; i++) {
+                memset(&o[*nout], 0, sizeof o[*nout]);
+                o[*nout].start = v[i].start;
+                o[*nout].end = v[i].end;
+                o[*nout].kind = SLA_OUTAGE_FULL;
+                (*nout)++;
+            }
+        }
+    }
+    sla_intervals_free(down);
+    sla_probes_free(p);
+    if (rc) {
+        fprintf(stderr, "sla: %s: %s\n", path, sla_strerror(rc));
+        return EXIT_FAILURE;
+    }
+    return 0;
+}
+
 int sla_cli_report(int argc, char **argv)
 {
     const char *service_path = NULL, *outages_path = NULL, *period = NULL;
     const char *from_s = NULL, *to_s = NULL, *by = NULL, *format_s = "text";
-    const char *tzdir = NULL, *now_s = NULL;
+    const char *tzdir = NULL, *now_s = NULL, *probes_path = NULL;
+    struct sla_intervals *nodata = NULL;
     struct sla_service *svc = NULL;
-    struct sla_outage *outages = NULL;
-    size_t nout = 0, nrows = 0, i;
+    struct sla_outage *outages = NULL, *all = NULL;
+    size_t nout = 0, nall = 0, nrows = 0, i;
     struct row *rows = NULL, total;
     struct sla_error err;
     const struct sla_zone *z;
@@ -126,6 +203,7 @@ int sla_cli_report(int argc, char **argv)
         else if ((v = option_value(argc, argv, &k, "--format"))) format_s = v;
         else if ((v = option_value(argc, argv, &k, "--tzdir"))) tzdir = v;
         else if ((v = option_value(argc, argv, &k, "--now"))) now_s = v;
+        else if ((v = option_value(argc, argv, &k, "--probes"))) probes_path = v;
         else
             return usage_error("report: unknown or incomplete option",
                                argv[i]);
@@ -213,6 +291,14 @@ int sla_cli_report(int argc, char **argv)
             goto out;
         }
     }
+    if (probes_path) {
+        if ((rc = add_probes(probes_path, svc, from, to, outages, nout, &all,
+                             &nall, &nodata)))
+            goto out;
+    } else {
+        all = outages;
+        nall = nout;
+    }
     if (now_s && parse_bound(&now, now_s, z, &err)) {
         rc = parse_failed("--now", now_s, &err);
         goto out;
@@ -241,7 +327,7 @@ int sla_cli_report(int argc, char **argv)
             iv.end = iv.end < to ? iv.end : to;
             label_of(r->label, sizeof r->label, z, unit, iv.start, iv.end,
                      1);
-            if ((rc = sla_service_compute(&r->f, svc, outages, nout, NULL,
+            if ((rc = sla_service_compute(&r->f, svc, all, nall, nodata,
                                           iv.start, iv.end, now))) {
                 fprintf(stderr, "sla: report: %s\n", sla_strerror(rc));
                 rc = EXIT_FAILURE;
@@ -252,7 +338,7 @@ int sla_cli_report(int argc, char **argv)
     }
     label_of(total.label, sizeof total.label, z,
              whole_unit >= 0 ? whole_unit : 0, from, to, whole_unit >= 0);
-    if ((rc = sla_service_compute(&total.f, svc, outages, nout, NULL, from,
+    if ((rc = sla_service_compute(&total.f, svc, all, nall, nodata, from,
                                   to, now))) {
         fprintf(stderr, "sla: report: %s\n", sla_strerror(rc));
         rc = EXIT_FAILURE;
@@ -355,7 +441,10 @@ int sla_cli_report(int argc, char **argv)
 out:
     free(text);
     free(rows);
+    if (all != outages)
+        free(all);
     sla_outages_free(outages);
+    sla_intervals_free(nodata);
     sla_service_free(svc);
     return rc;
 }

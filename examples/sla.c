@@ -39,7 +39,7 @@ static const char usage_text[] =
     "                               the windows of an iCalendar file's events\n"
     "                               (FILE - is standard input; --zone is the\n"
     "                               zone of floating times and of the output)\n"
-    "  report --service FILE [--outages FILE]\n"
+    "  report --service FILE [--outages FILE] [--probes FILE]\n"
     "         --period YYYY|YYYY-MM|YYYY-MM-DD | --from DATE|RFC3339 --to ...\n"
     "         [--by day|week|month|quarter|year] [--now DATE|RFC3339]\n"
     "         [--format text|json|csv|markdown]\n"

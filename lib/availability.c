@@ -24,6 +24,8 @@ struct sla_service {
     const struct sla_business *hours;
     struct sla_business *owned_hours;
     char *name;
+    int64_t probe_interval, probe_grace;
+    int32_t probe_confirm;
     struct sla_schedule **maint;
     size_t nmaint, capmaint;
     struct sla_intervals *excl;
@@ -47,6 +49,8 @@ SLA_EXPORT int sla_service_new(struct sla_service **out,
     s->zone = sla_zone_ref(zone);
     s->target = target_ppm;
     s->nodata = SLA_NODATA_EXCLUDE;
+    s->probe_interval = SLA_MS_PER_MINUTE;
+    s->probe_confirm = 1;
     s->weight[SLA_OUTAGE_FULL] = SLA_PPM_ONE;
     s->weight[SLA_OUTAGE_PARTIAL] = NO_WEIGHT;
     s->weight[SLA_OUTAGE_DEGRADED] = NO_WEIGHT;
@@ -224,6 +228,31 @@ SLA_EXPORT int sla_service_set_weight(struct sla_service *s, int32_t kind,
         weight_ppm > SLA_PPM_ONE)
         return SLA_EINVAL;
     s->weight[kind] = weight_ppm;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_set_probes(struct sla_service *s,
+                                      int64_t interval_ms, int64_t grace_ms,
+                                      int32_t confirm)
+{
+    if (!s || interval_ms <= 0 || grace_ms < 0 || confirm < 1 ||
+        grace_ms > INT64_MAX - interval_ms)
+        return SLA_EINVAL;
+    s->probe_interval = interval_ms;
+    s->probe_grace = grace_ms;
+    s->probe_confirm = confirm;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_probes(const struct sla_service *s,
+                                  int64_t *interval_ms, int64_t *grace_ms,
+                                  int32_t *confirm)
+{
+    if (!s || !interval_ms || !grace_ms || !confirm)
+        return SLA_EINVAL;
+    *interval_ms = s->probe_interval;
+    *grace_ms = s->probe_grace;
+    *confirm = s->probe_confirm;
     return 0;
 }
 

@@ -11,10 +11,11 @@
 #include "service-private.h"
 
 enum section { SEC_NONE, SEC_SERVICE, SEC_WEIGHTS, SEC_HOURS, SEC_MAINT,
-               SEC_EXCL, SEC_CREDIT };
+               SEC_EXCL, SEC_CREDIT, SEC_PROBES };
 
 static const char *const section_names[] = {
-    "", "SERVICE", "WEIGHTS", "HOURS", "MAINTENANCE", "EXCLUSION", "CREDIT"};
+    "", "SERVICE", "WEIGHTS", "HOURS", "MAINTENANCE", "EXCLUSION", "CREDIT",
+    "PROBES"};
 
 /* A [maintenance] section, collected until the next section. */
 struct maint {
@@ -231,6 +232,54 @@ static int key_weights(struct fp *p, const char *k, size_t a, size_t n)
     static const char *const names[] = {"full", "partial", "degraded"};
     p->st.has_weight[kind] = 1;
     return percent(p, a, n, names[kind], &p->st.weight[kind]);
+}
+
+/* An exact positive duration (no years or months). */
+static int exact(struct fp *p, size_t a, size_t n, const char *key,
+                 int zero_ok, int64_t *out)
+{
+    struct sla_duration d;
+    struct sla_error e;
+    if (sla_duration_parse(&d, p->s + a, n, &e))
+        return value_fail(p, a, &e, key);
+    if (sla_duration_to_ms(out, &d) || *out < 0 || (*out == 0 && !zero_ok))
+        return fail_at(p, a, "%s: expected a positive exact duration (no "
+                             "years or months)",
+                       key);
+    return 0;
+}
+
+static int key_probes(struct fp *p, const char *k, size_t a, size_t n)
+{
+    int64_t interval, grace;
+    int32_t confirm;
+    sla_service_probes(p->svc, &interval, &grace, &confirm);
+    if (!strcmp(k, "INTERVAL")) {
+        int rc = exact(p, a, n, "interval", 0, &interval);
+        if (rc)
+            return rc;
+    } else if (!strcmp(k, "GRACE")) {
+        int rc = exact(p, a, n, "grace", 1, &grace);
+        if (rc)
+            return rc;
+    } else if (!strcmp(k, "CONFIRM")) {
+        int64_t v = 0;
+        size_t i;
+        for (i = 0; i < n && p->s[a + i] >= '0' && p->s[a + i] <= '9' &&
+                    v < 1000000;
+             i++)
+            v = v * 10 + (p->s[a + i] - '0');
+        if (n == 0 || i != n || v < 1 || v > 1000000)
+            return fail_at(p, a, "expected confirm as a count of failed "
+                                 "probes, 1 or more");
+        confirm = (int32_t)v;
+    } else {
+        return -1;
+    }
+    if (sla_service_set_probes(p->svc, interval, grace, confirm))
+        return fail_at(p, a, "expected an interval and grace that fit "
+                             "together");
+    return 0;
 }
 
 static int key_hours(struct fp *p, const char *k, size_t a, size_t n)
@@ -519,13 +568,13 @@ static int parse(struct fp *p)
                 c++;
             while (d > c && is_space(p->s[d - 1]))
                 d--;
-            for (s2 = 1; s2 <= SEC_CREDIT; s2++)
+            for (s2 = 1; s2 <= SEC_PROBES; s2++)
                 if (sla__word_is(p->s + c, d - c, section_names[s2]))
                     break;
-            if (s2 > SEC_CREDIT)
+            if (s2 > SEC_PROBES)
                 return fail_at(p, c, "expected a section of service, "
                                      "weights, hours, maintenance, "
-                                     "exclusion or credit");
+                                     "exclusion, credit or probes");
             if (sec != SEC_NONE && (rc = end_pair(p, sec)))
                 return rc;
             if (s2 == SEC_SERVICE && sec != SEC_NONE)
@@ -565,6 +614,7 @@ static int parse(struct fp *p)
             case SEC_WEIGHTS: rc = key_weights(p, key, v, b - v); break;
             case SEC_HOURS: rc = key_hours(p, key, v, b - v); break;
             case SEC_MAINT: rc = key_maint(p, key, v, b - v); break;
+            case SEC_PROBES: rc = key_probes(p, key, v, b - v); break;
             default: rc = key_pair(p, sec, key, v, b - v); break;
             }
             if (rc == -1)

@@ -99,6 +99,45 @@ START_TEST(outages_csv_errors)
 }
 END_TEST
 
+START_TEST(probes_csv)
+{
+    static const char text[] =
+        "probe,OK,At\n"
+        "p1,1,2025-01-01T00:00:00Z\n"
+        "p1,false,2025-01-01T00:01:00Z\n"
+        "p1,up,2025-01-01T00:02:00.5Z\n";
+    static const struct bad bad[] = {
+        {"at\n", 1, 1, "at and ok"},
+        {"at,ok,at\n", 1, 7, "once"},
+        {"at,ok\n2025-01-01T00:00:00Z,maybe\n", 2, 22, "1 or 0"},
+        {"at,ok\n2025-01-01T00:00:00,1\n", 2, 20, "at:"},
+        {"ok,at\n1\n", 2, 2, "2 fields"},
+    };
+    struct sla_probe *p = NULL;
+    size_t n = 0, i;
+    struct sla_error err;
+    ck_assert_int_eq(sla_probes_parse_csv(&p, &n, text, strlen(text), &err),
+                     0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(p[0].ok, 1);
+    ck_assert_int_eq(p[1].ok, 0);
+    ck_assert_int_eq(p[1].at, at("2025-01-01T00:01:00Z"));
+    ck_assert_int_eq(p[2].at, at("2025-01-01T00:02:00Z") + 500);
+    sla_probes_free(p);
+    for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+        memset(&err, 0x5a, sizeof err);
+        ck_assert_int_eq(sla_probes_parse_csv(&p, &n, bad[i].text,
+                                              strlen(bad[i].text), &err),
+                         SLA_EPARSE);
+        ck_assert_msg(err.line == bad[i].line && err.column == bad[i].column &&
+                          strstr(err.message, bad[i].needle) != NULL,
+                      "case %zu: %d:%d '%s'", i, (int)err.line,
+                      (int)err.column, err.message);
+    }
+    ck_assert_int_eq(sla_probes_parse_csv(&p, NULL, "", 0, &err), SLA_EINVAL);
+}
+END_TEST
+
 static struct sla_service *parse(const char *text)
 {
     struct sla_service *s = NULL;
@@ -151,6 +190,19 @@ START_TEST(service_file)
                                          at("2020-03-31T15:00:00Z"),
                                          INT64_MAX), 0);
     ck_assert_int_eq(f.maintenance_ms, 0);
+    sla_service_free(s);
+
+    /* Probe settings. */
+    s = parse("[service]\nzone=UTC\ntarget=99.9\n[probes]\ninterval = PT30S\n"
+              "grace = PT5S\nconfirm = 2\n");
+    {
+        int64_t iv, gr;
+        int32_t cf;
+        ck_assert_int_eq(sla_service_probes(s, &iv, &gr, &cf), 0);
+        ck_assert_int_eq(iv, 30000);
+        ck_assert_int_eq(gr, 5000);
+        ck_assert_int_eq(cf, 2);
+    }
     sla_service_free(s);
 
     /* Business hours, a start, no data counted down, an exclusion. */
@@ -215,6 +267,10 @@ static const struct bad bad_ini[] = {
      "'credit'"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[exclusion]\nfrom = yesterday\n",
      5, 8, "from:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[probes]\nconfirm = 0\n", 5,
+     11, "confirm"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[probes]\ninterval = P1M\n", 5,
+     12, "interval:"},
     {"[service]\nzone = UTC\ntarget = 99.9\nname = a\x01 b\n", 4, 9,
      "control byte"},
 };
@@ -244,6 +300,7 @@ int main(void)
     tcase_add_test(tc, outages_csv);
     tcase_add_loop_test(tc, outages_csv_errors, 0,
                         (int)(sizeof bad_csv / sizeof *bad_csv));
+    tcase_add_test(tc, probes_csv);
     tcase_add_test(tc, service_file);
     tcase_add_loop_test(tc, service_file_errors, 0,
                         (int)(sizeof bad_ini / sizeof *bad_ini));

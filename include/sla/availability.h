@@ -62,6 +62,9 @@ extern "C" {
 #define SLA_NODATA_DOWN 2
 /** @} */
 
+/** A service definition. Opaque. */
+struct sla_service;
+
 /** One outage record: `[start, end)` of a kind. */
 struct sla_outage {
     int64_t start;    /**< First instant of the outage. */
@@ -99,8 +102,96 @@ int sla_outages_parse_csv(struct sla_outage **out, size_t *count,
  */
 void sla_outages_free(struct sla_outage *outages);
 
-/** A service definition. Opaque. */
-struct sla_service;
+/** One probe sample: at an instant, the service answered well or not. */
+struct sla_probe {
+    int64_t at;       /**< When the probe ran. */
+    int32_t ok;       /**< 1 good, 0 failed. */
+    int32_t reserved; /**< Set to 0. */
+};
+
+/**
+ * @brief Turn probe samples into downtime and time with no data.
+ *
+ * Each sample vouches for `[at, at + interval_ms + grace_ms)`; time in
+ * `[from, to)` no sample vouches for is no data (a gap longer than the
+ * interval, and before the first or after the last sample). A failure
+ * counts only once @p confirm failed probes come in a row (a gap breaks
+ * the row); the downtime then runs from the first failed probe of the
+ * row to the first good one, or to the end of what the last failed
+ * sample vouches for. Shorter rows count as up. Samples may come in any
+ * order (sorted ones are read in one pass, others are sorted first).
+ *
+ * @param down set receiving the downtime, clipped to the span (its
+ *        intervals are kept)
+ * @param nodata set receiving the time with no data, clipped to the span
+ *        (its intervals are kept); may be NULL
+ * @param samples the samples (NULL when @p n is 0)
+ * @param n their number
+ * @param interval_ms the probing interval, > 0
+ * @param grace_ms lateness allowed before a gap counts, >= 0
+ * @param confirm failed probes in a row that confirm a failure, >= 1
+ * @param from first instant of the span
+ * @param to first instant after it
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range,
+ *         ::SLA_ENOMEM, ::SLA_EOVERFLOW if a sample is too close to the
+ *         end of time.
+ */
+int sla_probes_evaluate(struct sla_intervals *down,
+                        struct sla_intervals *nodata,
+                        const struct sla_probe *samples, size_t n,
+                        int64_t interval_ms, int64_t grace_ms,
+                        int32_t confirm, int64_t from, int64_t to);
+
+/**
+ * @brief Read probe samples from CSV (RFC 4180).
+ *
+ * A header row names the columns `at` (RFC 3339) and `ok` (`1`, `true`,
+ * `up` or `ok` for good; `0`, `false`, `down` or `fail` for failed), in
+ * any order and case; other columns are skipped. Otherwise as
+ * sla_outages_parse_csv().
+ *
+ * @param[out] out the samples in file order (NULL when there are none);
+ *             free them with sla_probes_free()
+ * @param[out] count their number
+ * @param text the CSV text
+ * @param len its length
+ * @param[out] err the line, column and what was expected; may be NULL
+ * @return 0, ::SLA_EINVAL if @p out or @p count is NULL or @p text is
+ *         NULL with a length, ::SLA_EPARSE, ::SLA_ENOMEM.
+ */
+int sla_probes_parse_csv(struct sla_probe **out, size_t *count,
+                         const char *text, size_t len,
+                         struct sla_error *err);
+
+/**
+ * @brief Free samples from sla_probes_parse_csv().
+ * @param samples the samples, or NULL
+ */
+void sla_probes_free(struct sla_probe *samples);
+
+/**
+ * @brief Set how the service's probes are read (sla_probes_evaluate()).
+ * @param service the service
+ * @param interval_ms the probing interval, > 0
+ * @param grace_ms lateness allowed before a gap counts, >= 0
+ * @param confirm failed probes in a row that confirm a failure, >= 1
+ * @return 0, or ::SLA_EINVAL if an argument is out of range.
+ */
+int sla_service_set_probes(struct sla_service *service, int64_t interval_ms,
+                           int64_t grace_ms, int32_t confirm);
+
+/**
+ * @brief The service's probe settings: 1 minute, no grace, one failure
+ *        confirms, unless set.
+ * @param service the service
+ * @param[out] interval_ms the interval
+ * @param[out] grace_ms the grace
+ * @param[out] confirm the failures in a row that confirm
+ * @return 0, or ::SLA_EINVAL if an argument is NULL.
+ */
+int sla_service_probes(const struct sla_service *service,
+                       int64_t *interval_ms, int64_t *grace_ms,
+                       int32_t *confirm);
 
 /**
  * @brief Make a service: 24x7, no maintenance, started at the beginning of

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz target: outage records from CSV.
+/* Fuzz target: outage records and probe samples from CSV.
  *
  * A failure must be SLA_EPARSE with a record whose line and column are
  * where its offset is (line = 1 + the newlines before it, column = the
@@ -11,8 +11,11 @@
 
 #define FO_CHECK(cond) FUZZ_CHECK(cond, data, size)
 
+static void probes(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    probes(data, size);
     const char *s = data ? (const char *)data : "";
     struct sla_outage *o = NULL, *o2 = NULL;
     struct sla_error err;
@@ -38,4 +41,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sla_outages_free(o);
     sla_outages_free(o2);
     return 0;
+}
+
+/* The same text as probe samples: a failure placed as above, a success
+ * with ok 0 or 1, evaluated without error into down time and no data
+ * that never overlap. */
+static void probes(const uint8_t *data, size_t size)
+{
+    const char *s = data ? (const char *)data : "";
+    struct sla_probe *p = NULL;
+    struct sla_intervals *down = NULL, *nodata = NULL, *both = NULL;
+    struct sla_error err;
+    size_t n = 0, i;
+    int rc;
+    fuzz_error_poison(&err);
+    rc = sla_probes_parse_csv(&p, &n, s, size, &err);
+    if (rc == SLA_ENOMEM)
+        return;
+    if (rc) {
+        FO_CHECK(rc == SLA_EPARSE && err.code == rc);
+        fuzz_error_place_check(&err, data, size);
+        return;
+    }
+    for (i = 0; i < n; i++)
+        FO_CHECK(p[i].ok == 0 || p[i].ok == 1);
+    if (!sla_intervals_new(&down) && !sla_intervals_new(&nodata) &&
+        !sla_intervals_new(&both)) {
+        rc = sla_probes_evaluate(down, nodata, p, n, 60000, 5000, 2,
+                                 INT64_C(-62135596800000),
+                                 INT64_C(253402300800000));
+        FO_CHECK(rc == 0 || rc == SLA_ENOMEM || rc == SLA_EOVERFLOW);
+        if (rc == 0 && !sla_intervals_intersect(both, down, nodata))
+            FO_CHECK(sla_intervals_count(both) == 0);
+    }
+    sla_intervals_free(down);
+    sla_intervals_free(nodata);
+    sla_intervals_free(both);
+    sla_probes_free(p);
 }

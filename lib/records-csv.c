@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Outage records from CSV: start,end[,kind] under a header row. */
+/* Outage records (start,end[,kind]) and probe samples (at,ok) from CSV. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,4 +127,111 @@ out:
 SLA_EXPORT void sla_outages_free(struct sla_outage *outages)
 {
     free(outages);
+}
+
+/* Columns by name; -1 for those absent. */
+static int columns(struct sla__csv *c, const char *const *names, int *col,
+                   int n)
+{
+    size_t i;
+    int k;
+    for (k = 0; k < n; k++)
+        col[k] = -1;
+    for (i = 0; i < c->nf; i++)
+        for (k = 0; k < n; k++)
+            if (name_is(&c->f[i], names[k])) {
+                if (col[k] >= 0)
+                    return sla__csv_fail(c, &c->f[i], 0,
+                                         "expected each column name once, "
+                                         "not '%s' again",
+                                         c->f[i].text);
+                col[k] = (int)i;
+            }
+    return 0;
+}
+
+SLA_EXPORT int sla_probes_parse_csv(struct sla_probe **out, size_t *count,
+                                    const char *text, size_t len,
+                                    struct sla_error *err)
+{
+    static const char *const names[] = {"AT", "OK"};
+    static const char *const header =
+        "expected a header row naming the columns at and ok";
+    struct sla__csv c;
+    struct sla_probe *v = NULL;
+    size_t n = 0, cap = 0, ncols;
+    int col[2], rc;
+    if ((rc = sla__check_text(err, out, &text, len)))
+        return rc;
+    if (!count)
+        return sla__check_text(err, NULL, &text, len);
+    sla__csv_init(&c, text, len, err);
+    rc = sla__csv_next(&c);
+    if (rc == 0)
+        rc = sla__error_at(err, SLA_EPARSE, len, c.line, 1, "%s", header);
+    if (rc < 0)
+        goto out;
+    ncols = c.nf;
+    if ((rc = columns(&c, names, col, 2)))
+        goto out;
+    if (col[0] < 0 || col[1] < 0) {
+        rc = sla__csv_fail(&c, &c.f[0], 0, "%s", header);
+        goto out;
+    }
+    while ((rc = sla__csv_next(&c)) == 1) {
+        struct sla_probe p;
+        const struct sla__csv_field *f;
+        memset(&p, 0, sizeof p);
+        if (c.nf != ncols) {
+            f = &c.f[c.nf < ncols ? c.nf - 1 : ncols];
+            rc = sla__csv_fail(&c, f, c.nf < ncols ? f->len : 0,
+                               "expected %zu fields, as in the header, not "
+                               "%zu",
+                               ncols, c.nf);
+            goto out;
+        }
+        if ((rc = instant(&c, &c.f[col[0]], "at", &p.at)))
+            goto out;
+        f = &c.f[col[1]];
+        if (name_is(f, "1") || name_is(f, "TRUE") || name_is(f, "UP") ||
+            name_is(f, "OK"))
+            p.ok = 1;
+        else if (name_is(f, "0") || name_is(f, "FALSE") ||
+                 name_is(f, "DOWN") || name_is(f, "FAIL"))
+            p.ok = 0;
+        else {
+            rc = sla__csv_fail(&c, f, 0, "expected ok as 1 or 0 (true, "
+                                         "up, ok; false, down, fail)");
+            goto out;
+        }
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 1024;
+            struct sla_probe *w = nc > SIZE_MAX / sizeof *w
+                                      ? NULL
+                                      : realloc(v, nc * sizeof *w);
+            if (!w) {
+                rc = SLA_ENOMEM;
+                goto out;
+            }
+            v = w;
+            cap = nc;
+        }
+        v[n++] = p;
+    }
+out:
+    sla__csv_done(&c);
+    if (rc < 0) {
+        if (rc == SLA_ENOMEM)
+            sla__error_set(err, rc, 0, "out of memory");
+        free(v);
+        return rc;
+    }
+    *out = v;
+    *count = n;
+    return 0;
+}
+
+SLA_EXPORT void sla_probes_free(struct sla_probe *samples)
+{
+    free(samples);
 }
