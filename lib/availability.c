@@ -310,13 +310,28 @@ static int64_t div_floor(int64_t a, int64_t b)
 static int weighted_downtime(struct sla_intervals **t,
                              const struct sla_service *s,
                              const struct sla_outage *o, size_t n,
-                             struct sla_interval *buf, int64_t now,
+                             struct sla_interval *buf, int8_t *kinds,
+                             int64_t from, int64_t to, int64_t now,
                              int64_t *w_all, int64_t *w_now)
 {
     int32_t order[KINDS + 1], weight[KINDS + 1];
-    size_t nk = 0, i, k;
+    size_t nk = 0, i, k, rel = 0, done = 0;
     int rc;
     *w_all = *w_now = 0;
+    /* One pass over the records: those meeting the span, clipped to it,
+     * so a month of a ten-year record sorts its own outages only. */
+    for (i = 0; i < n; i++) {
+        /* Every record is checked, also those outside the span. */
+        if (o[i].start >= o[i].end || o[i].kind < 0 || o[i].kind >= KINDS ||
+            s->weight[o[i].kind] == NO_WEIGHT)
+            return SLA_EINVAL;
+        if (o[i].end > from && o[i].start < to) {
+            buf[rel].start = o[i].start > from ? o[i].start : from;
+            buf[rel].end = o[i].end < to ? o[i].end : to;
+            kinds[rel] = (int8_t)o[i].kind;
+            rel++;
+        }
+    }
     /* Kinds in decreasing weight; no data counted down is one more kind,
      * a full one. */
     for (k = 0; k <= KINDS; k++) {
@@ -341,15 +356,22 @@ static int weighted_downtime(struct sla_intervals **t,
             if ((rc = sla_intervals_copy(t[S_KIND], t[S_NODATA])))
                 return rc;
         } else {
-            size_t m = 0;
-            for (i = 0; i < n; i++)
-                if (o[i].kind == order[k]) {
-                    buf[m].start = o[i].start;
-                    buf[m].end = o[i].end;
+            /* Move this kind's to the front of what is left. */
+            size_t m = done;
+            for (i = done; i < rel; i++)
+                if (kinds[i] == order[k]) {
+                    struct sla_interval x = buf[m];
+                    int8_t y = kinds[m];
+                    buf[m] = buf[i];
+                    kinds[m] = kinds[i];
+                    buf[i] = x;
+                    kinds[i] = y;
                     m++;
                 }
-            if ((rc = sla_intervals_add_many(t[S_KIND], buf, m)))
+            if ((rc = sla_intervals_add_many(t[S_KIND], buf + done,
+                                             m - done)))
                 return rc;
+            done = m;
         }
         if ((rc = sla_intervals_intersect(t[S_PART], t[S_KIND],
                                           t[S_PLANNED])) ||
@@ -375,7 +397,7 @@ static int compute(struct sla_figures *f, const struct sla_service *s,
                    const struct sla_outage *o, size_t n,
                    const struct sla_intervals *nodata, int64_t from,
                    int64_t to, int64_t now, struct sla_intervals **t,
-                   struct sla_interval *buf)
+                   struct sla_interval *buf, int8_t *kinds)
 {
     int64_t service, maint, excl, planned, planned_now, w_all, w_now;
     int64_t allow, lost, scaled;
@@ -428,7 +450,8 @@ static int compute(struct sla_figures *f, const struct sla_service *s,
     /* Exact figures need planned × 10^6 within int64_t. */
     if (sla__mul_overflow(planned, SLA_PPM_ONE, &scaled))
         return SLA_EOVERFLOW;
-    if ((rc = weighted_downtime(t, s, o, n, buf, now, &w_all, &w_now)))
+    if ((rc = weighted_downtime(t, s, o, n, buf, kinds, from, to, now,
+                                &w_all, &w_now)))
         return rc;
 
     f->from = from;
@@ -480,16 +503,12 @@ SLA_EXPORT int sla_service_compute(struct sla_figures *out,
 {
     struct sla_intervals *t[S_COUNT];
     struct sla_interval *buf;
+    int8_t *kinds;
     struct sla_figures f;
     size_t i;
     int rc = 0;
     if (!out || !s || (!o && n) || from > to)
         return SLA_EINVAL;
-    for (i = 0; i < n; i++) {
-        if (o[i].start >= o[i].end || o[i].kind < 0 || o[i].kind >= KINDS ||
-            s->weight[o[i].kind] == NO_WEIGHT)
-            return SLA_EINVAL;
-    }
     if (now < from)
         now = from;
     if (now > to)
@@ -497,15 +516,20 @@ SLA_EXPORT int sla_service_compute(struct sla_figures *out,
     memset(&f, 0, sizeof f);
     memset(t, 0, sizeof t);
     buf = n > SIZE_MAX / sizeof *buf ? NULL : malloc((n ? n : 1) * sizeof *buf);
-    if (!buf)
+    kinds = malloc(n ? n : 1);
+    if (!buf || !kinds) {
+        free(buf);
+        free(kinds);
         return SLA_ENOMEM;
+    }
     for (i = 0; i < S_COUNT && rc == 0; i++)
         rc = sla_intervals_new(&t[i]);
     if (rc == 0)
-        rc = compute(&f, s, o, n, nodata, from, to, now, t, buf);
+        rc = compute(&f, s, o, n, nodata, from, to, now, t, buf, kinds);
     for (i = 0; i < S_COUNT; i++)
         sla_intervals_free(t[i]);
     free(buf);
+    free(kinds);
     if (rc == 0)
         *out = f;
     return rc;

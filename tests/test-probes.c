@@ -120,6 +120,20 @@ START_TEST(brute_force_model)
             p[i].ok = (int)sla_test_below(&rng, 100) >= fail_pct;
             p[i].reserved = 0;
         }
+        if (round % 2) {
+            /* Half the rounds: regular one-minute probes, a few seconds
+             * late at times, rarely failing or missing, in order; the
+             * library's block-at-a-time path reads these. */
+            n = 0;
+            for (t = -5; t < SPAN / 60 + 5 && n < MAXN; t++) {
+                if (sla_test_below(&rng, 50) == 0)
+                    continue;
+                p[n].at = (t * 60 + (int64_t)sla_test_below(&rng, 12)) * 1000;
+                p[n].ok = sla_test_below(&rng, 100) >= (uint64_t)fail_pct / 8;
+                p[n].reserved = 0;
+                n++;
+            }
+        }
         /* The model's order: by time, failures first. */
         memcpy(s, p, n * sizeof *p);
         for (i = 1; i < n; i++)
