@@ -184,6 +184,8 @@ int sla_cli_report(int argc, char **argv)
     struct sla_outage *outages = NULL, *all = NULL;
     size_t nout = 0, nall = 0, nrows = 0, i;
     struct row *rows = NULL, total;
+    struct sla_burn_rule rules[SLA_BURN_DEFAULT_RULES];
+    struct sla_burn_alert alerts[SLA_BURN_DEFAULT_RULES];
     struct sla_error err;
     const struct sla_zone *z;
     char *text = NULL, basedir[4096];
@@ -345,6 +347,16 @@ int sla_cli_report(int argc, char **argv)
         goto out;
     }
 
+    if (now_s) {
+        sla_burn_default_rules(rules);
+        if ((rc = sla_service_burn_alerts(alerts, svc, rules,
+                                          SLA_BURN_DEFAULT_RULES, all, nall,
+                                          nodata, now))) {
+            fprintf(stderr, "sla: report: %s\n", sla_strerror(rc));
+            rc = EXIT_FAILURE;
+            goto out;
+        }
+    }
     if (format == F_JSON) {
         char t[SLA_PERCENT_SIZE];
         sla_ppm_format_percent(t, sizeof t, total.f.target_ppm);
@@ -357,7 +369,22 @@ int sla_cli_report(int argc, char **argv)
         for (i = 0; i < nrows; i++)
             print_json_row(&rows[i], i + 1 == nrows);
         printf(" ],\n \"total\":\n");
-        print_json_row(&total, 1);
+        print_json_row(&total, !now_s);
+        if (now_s) {
+            printf(" \"alerts\":[\n");
+            for (i = 0; i < SLA_BURN_DEFAULT_RULES; i++)
+                printf("  {\"factor\":%.1f,\"long_ms\":%lld,\"short_ms\":"
+                       "%lld,\"long_rate\":%.3f,\"short_rate\":%.3f,"
+                       "\"fired\":%s,\"can_fire\":%s}%s\n",
+                       alerts[i].rule.factor_milli / 1000.0,
+                       (long long)alerts[i].rule.long_ms,
+                       (long long)alerts[i].rule.short_ms,
+                       alerts[i].long_rate, alerts[i].short_rate,
+                       alerts[i].fired ? "true" : "false",
+                       alerts[i].can_fire ? "true" : "false",
+                       i + 1 < SLA_BURN_DEFAULT_RULES ? "," : "");
+            printf(" ]\n");
+        }
         printf("}\n");
     } else {
         static const char *const head[] = {
@@ -436,6 +463,18 @@ int sla_cli_report(int argc, char **argv)
                                           : "the span can take",
                w, total.f.allowed_now_ms < 0 ? "" : " more and meet its target",
                total.f.burn_rate);
+        for (i = 0; i < SLA_BURN_DEFAULT_RULES; i++) {
+            const struct sla_burn_alert *a = &alerts[i];
+            printf("Burn alert %.1fx over %lld min and %lld min: %.2fx and "
+                   "%.2fx, %s\n",
+                   a->rule.factor_milli / 1000.0,
+                   (long long)(a->rule.long_ms / SLA_MS_PER_MINUTE),
+                   (long long)(a->rule.short_ms / SLA_MS_PER_MINUTE),
+                   a->long_rate, a->short_rate,
+                   !a->can_fire ? "can never fire at this target"
+                   : a->fired   ? "FIRING"
+                                : "quiet");
+        }
     }
     rc = EXIT_SUCCESS;
 out:

@@ -336,6 +336,97 @@ START_TEST(arguments)
 }
 END_TEST
 
+/* The SRE Workbook's alerts at 99.9%: a 10-minute outage that has just
+ * ended fires all three rules; ten minutes later the fast rule's short
+ * window has cleared and it stops; at 90% a 14.4x rule can never fire. */
+START_TEST(burn_rate_alerts)
+{
+    struct sla_service *s = service("UTC", 999000);
+    struct sla_burn_rule r[SLA_BURN_DEFAULT_RULES];
+    struct sla_burn_alert a[SLA_BURN_DEFAULT_RULES];
+    const int64_t now = at("2025-03-01T12:00:00Z");
+    struct sla_outage o = {0, 0, SLA_OUTAGE_FULL, 0};
+    ck_assert_int_eq(sla_burn_default_rules(r), 0);
+    ck_assert_int_eq(r[0].long_ms, SLA_MS_PER_HOUR);
+    ck_assert_int_eq(r[0].short_ms, 5 * SLA_MS_PER_MINUTE);
+    ck_assert_int_eq(r[0].factor_milli, 14400);
+    ck_assert_int_eq(r[2].long_ms, 3 * SLA_MS_PER_DAY);
+    o.start = now - 10 * SLA_MS_PER_MINUTE;
+    o.end = now;
+    ck_assert_int_eq(sla_service_burn_alerts(a, s, r, 3, &o, 1, NULL, now), 0);
+    ck_assert(a[0].fired && a[1].fired && a[2].fired);
+    ck_assert(a[0].can_fire && a[1].can_fire && a[2].can_fire);
+    /* 600 s of 3,600 at a 0.1% budget: 166.67x; 300 of 300: 1000x. */
+    ck_assert(a[0].long_rate > 166.66 && a[0].long_rate < 166.67);
+    ck_assert(a[0].short_rate > 999.99 && a[0].short_rate < 1000.01);
+    ck_assert_int_eq(sla_service_burn_alerts(a, s, r, 3, &o, 1, NULL,
+                                             now + 10 * SLA_MS_PER_MINUTE),
+                     0);
+    ck_assert(!a[0].fired && a[1].fired && a[2].fired);
+    ck_assert(a[0].short_rate == 0.0);
+    sla_service_free(s);
+    /* At 90% the highest rate is 10x. */
+    s = service("UTC", 900000);
+    ck_assert_int_eq(sla_service_burn_alerts(a, s, r, 3, &o, 1, NULL, now), 0);
+    ck_assert(!a[0].can_fire && !a[0].fired && a[1].can_fire && a[2].can_fire);
+    sla_service_free(s);
+    s = service("UTC", 1000000);
+    ck_assert_int_eq(sla_service_burn_alerts(a, s, r, 3, &o, 1, NULL, now), 0);
+    ck_assert(!a[0].can_fire && !a[1].can_fire && !a[2].can_fire);
+    ck_assert(!a[2].fired && a[2].long_rate == 0.0);
+    r[0].short_ms = 2 * SLA_MS_PER_HOUR; /* longer than the long window */
+    ck_assert_int_eq(sla_service_burn_alerts(a, s, r, 3, &o, 1, NULL, now),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_burn_default_rules(NULL), SLA_EINVAL);
+    sla_service_free(s);
+}
+END_TEST
+
+/* A redundant pair is down only while both are; a chain while either. */
+START_TEST(composite)
+{
+    struct sla_intervals *m[2], *d;
+    const struct sla_intervals *members[2];
+    static const double av[] = {0.999, 0.99};
+    double out;
+    int64_t total;
+    ck_assert_int_eq(sla_intervals_new(&m[0]), 0);
+    ck_assert_int_eq(sla_intervals_new(&m[1]), 0);
+    ck_assert_int_eq(sla_intervals_new(&d), 0);
+    sla_intervals_add(m[0], 0, 10);
+    sla_intervals_add(m[0], 20, 30);
+    sla_intervals_add(m[1], 5, 25);
+    members[0] = m[0];
+    members[1] = m[1];
+    ck_assert_int_eq(sla_composite_down(d, members, 2, SLA_COMPOSITE_SERIES),
+                     0);
+    ck_assert_uint_eq(sla_intervals_count(d), 1);
+    ck_assert_int_eq(sla_intervals_measure(&total, d), 0);
+    ck_assert_int_eq(total, 30);
+    ck_assert_int_eq(sla_composite_down(d, members, 2,
+                                        SLA_COMPOSITE_PARALLEL), 0);
+    ck_assert_uint_eq(sla_intervals_count(d), 2);
+    ck_assert_int_eq(sla_intervals_measure(&total, d), 0);
+    ck_assert_int_eq(total, 10);
+    ck_assert_int_eq(sla_composite_down(d, members, 0, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_composite_down(d, members, 2, 2), SLA_EINVAL);
+    ck_assert_int_eq(sla_composite_availability(&out, av, 2,
+                                                SLA_COMPOSITE_SERIES), 0);
+    ck_assert(out > 0.98901 - 1e-12 && out < 0.98901 + 1e-12);
+    ck_assert_int_eq(sla_composite_availability(&out, av, 2,
+                                                SLA_COMPOSITE_PARALLEL), 0);
+    ck_assert(out > 0.99999 - 1e-12 && out < 0.99999 + 1e-12);
+    {
+        static const double bad[] = {1.5};
+        ck_assert_int_eq(sla_composite_availability(&out, bad, 1, 0),
+                         SLA_EINVAL);
+    }
+    sla_intervals_free(m[0]);
+    sla_intervals_free(m[1]);
+    sla_intervals_free(d);
+}
+END_TEST
+
 /* ---- brute force --------------------------------------------------------
  * Random scenarios over a few days in UTC, at whole seconds: every second
  * is classified on its own (service hours, start, daily windows, one-off
@@ -565,6 +656,8 @@ int main(void)
     tcase_add_test(tc, no_data_policies);
     tcase_add_test(tc, not_applicable);
     tcase_add_test(tc, arguments);
+    tcase_add_test(tc, burn_rate_alerts);
+    tcase_add_test(tc, composite);
     tcase_add_test(tc, brute_force_model);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);

@@ -409,6 +409,101 @@ int sla_service_compute(struct sla_figures *out,
                         const struct sla_intervals *nodata, int64_t from,
                         int64_t to, int64_t now);
 
+/** One multi-window burn-rate alert rule (Google SRE Workbook). */
+struct sla_burn_rule {
+    int64_t long_ms;      /**< The long window, e.g. one hour. */
+    int64_t short_ms;     /**< The short window, e.g. five minutes. */
+    int32_t factor_milli; /**< The burn rate that fires it, in
+                               thousandths: 14400 is 14.4x. */
+    int32_t reserved;     /**< Set to 0. */
+};
+
+/** The state of one burn-rate alert at an instant. */
+struct sla_burn_alert {
+    struct sla_burn_rule rule; /**< The rule. */
+    double long_rate;  /**< Burn rate over the long window ending now. */
+    double short_rate; /**< Burn rate over the short window ending now. */
+    int32_t fired;     /**< 1 when both rates reach the factor. */
+    int32_t can_fire;  /**< 0 when the factor is above the highest burn
+                            rate the target allows (1 / (1 − target)): a
+                            rule that can never fire is a mistake to
+                            report, not a quiet alert. */
+    int64_t reserved[2]; /**< Zero. */
+};
+
+/** The number of default burn-rate rules. */
+#define SLA_BURN_DEFAULT_RULES 3
+
+/**
+ * @brief The SRE Workbook's default rules: 14.4x over 1 h and 5 min,
+ *        6x over 6 h and 30 min, 1x over 3 days and 6 h.
+ * @param[out] out ::SLA_BURN_DEFAULT_RULES rules
+ * @return 0, or ::SLA_EINVAL if @p out is NULL.
+ */
+int sla_burn_default_rules(struct sla_burn_rule *out);
+
+/**
+ * @brief Evaluate burn-rate alerts at an instant.
+ *
+ * A window's burn rate is its downtime divided by its planned service
+ * time times (1 − target), from sla_service_compute() over the window
+ * ending at @p now: 1 spends the budget exactly at the pace the target
+ * allows. A rule fires when both its windows reach its factor. A window
+ * with no planned time has rate 0. With a 100% target there is no budget
+ * to burn: every rate is 0 and no rule can fire.
+ *
+ * @param[out] out one state per rule
+ * @param service the service
+ * @param rules the rules
+ * @param nrules their number
+ * @param outages the outage records (NULL when @p n is 0)
+ * @param n their number
+ * @param nodata time with no data, or NULL
+ * @param now the instant
+ * @return 0, ::SLA_EINVAL if an argument is NULL or a window is not
+ *         positive (or short longer than long), or as
+ *         sla_service_compute().
+ */
+int sla_service_burn_alerts(struct sla_burn_alert *out,
+                            const struct sla_service *service,
+                            const struct sla_burn_rule *rules, size_t nrules,
+                            const struct sla_outage *outages, size_t n,
+                            const struct sla_intervals *nodata, int64_t now);
+
+/** @name Composite structures (sla_composite_down())
+ * @{ */
+#define SLA_COMPOSITE_SERIES 0   /**< Down while any member is down. */
+#define SLA_COMPOSITE_PARALLEL 1 /**< Down only while all members are
+                                      down (redundant members). */
+/** @} */
+
+/**
+ * @brief The downtime of a composite, exactly, from its members'.
+ * @param dst receives the composite's downtime (its contents are
+ *        replaced)
+ * @param members the members' downtime sets
+ * @param n their number, >= 1
+ * @param structure `SLA_COMPOSITE_*`
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range,
+ *         ::SLA_ENOMEM.
+ */
+int sla_composite_down(struct sla_intervals *dst,
+                       const struct sla_intervals *const *members, size_t n,
+                       int32_t structure);
+
+/**
+ * @brief The availability of a composite from its members' figures,
+ *        assuming independent failures: the product for series,
+ *        1 − the product of unavailabilities for parallel.
+ * @param[out] out the availability, 0 to 1
+ * @param availability the members' availabilities, each 0 to 1
+ * @param n their number, >= 1
+ * @param structure `SLA_COMPOSITE_*`
+ * @return 0, or ::SLA_EINVAL if an argument is NULL or out of range.
+ */
+int sla_composite_availability(double *out, const double *availability,
+                               size_t n, int32_t structure);
+
 /** @} */
 
 #ifdef __cplusplus
