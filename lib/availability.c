@@ -393,14 +393,62 @@ static int weighted_downtime(struct sla_intervals **t,
     return 0;
 }
 
+/* The figures of a span from its exact sums; the service gives the
+ * credit tiers. planned x 10^6 must fit (checked by the callers). */
+static void figures_of(struct sla_figures *f, const struct sla_accum *a,
+                       const struct sla_service *s)
+{
+    int64_t scaled = a->planned_ms * SLA_PPM_ONE;
+    int64_t allow = a->planned_ms * (SLA_PPM_ONE - a->target_ppm);
+    int64_t w = a->downtime_ppm_ms;
+    size_t i;
+    memset(f, 0, sizeof *f);
+    f->from = a->from;
+    f->to = a->to;
+    f->span_ms = a->to - a->from;
+    f->outside_ms = a->outside_ms;
+    f->maintenance_ms = a->maintenance_ms;
+    f->excluded_ms = a->excluded_ms;
+    f->nodata_ms = a->nodata_ms;
+    f->planned_ms = a->planned_ms;
+    f->target_ppm = a->target_ppm;
+    f->downtime_ms = div_ceil(w, SLA_PPM_ONE);
+    /* allow: the downtime the target permits, in ppm-ms (exact). */
+    f->budget_ms = allow / SLA_PPM_ONE;
+    f->remaining_ms = div_floor(allow - w, SLA_PPM_ONE);
+    f->allowed_now_ms = f->remaining_ms;
+    f->planned_to_date_ms = a->planned_ms;
+    f->downtime_to_date_ms = f->downtime_ms;
+    f->applicable = a->planned_ms > 0;
+    f->met = -1;
+    if (!f->applicable)
+        return;
+    f->met = w <= allow;
+    f->availability = (double)(scaled - w) / (double)scaled;
+    f->availability_to_date = f->availability;
+    if (a->target_ppm < SLA_PPM_ONE)
+        f->burn_rate = (double)w / ((double)a->planned_ms *
+                                    (SLA_PPM_ONE - a->target_ppm));
+    /* Credit: the largest of the tiers whose threshold the availability
+     * is strictly below; (scaled - w) / scaled < below / 10^6 is
+     * scaled - w < below x planned, exactly. */
+    for (i = 0; s && i < s->ncredits; i++) {
+        int64_t bar = (int64_t)s->credits[i].below * a->planned_ms;
+        if (scaled - w < bar && s->credits[i].credit > f->credit_ppm)
+            f->credit_ppm = s->credits[i].credit;
+    }
+}
+
 static int compute(struct sla_figures *f, const struct sla_service *s,
                    const struct sla_outage *o, size_t n,
                    const struct sla_intervals *nodata, int64_t from,
                    int64_t to, int64_t now, struct sla_intervals **t,
-                   struct sla_interval *buf, int8_t *kinds)
+                   struct sla_interval *buf, int8_t *kinds,
+                   struct sla_accum *accum)
 {
     int64_t service, maint, excl, planned, planned_now, w_all, w_now;
-    int64_t allow, lost, scaled;
+    int64_t scaled;
+    struct sla_accum acc;
     size_t i;
     int rc;
 
@@ -454,52 +502,43 @@ static int compute(struct sla_figures *f, const struct sla_service *s,
                                 &w_all, &w_now)))
         return rc;
 
-    f->from = from;
-    f->to = to;
-    f->span_ms = to - from;
-    f->outside_ms = f->span_ms - service;
-    f->maintenance_ms = maint;
-    f->excluded_ms = excl;
-    f->planned_ms = planned;
+    memset(&acc, 0, sizeof acc);
+    acc.from = from;
+    acc.to = to;
+    acc.outside_ms = (to - from) - service;
+    acc.maintenance_ms = maint;
+    acc.excluded_ms = excl;
+    acc.nodata_ms = f->nodata_ms;
+    acc.planned_ms = planned;
+    acc.downtime_ppm_ms = w_all;
+    acc.target_ppm = s->target;
+    figures_of(f, &acc, s);
+    f->availability_to_date = 0.0;
+    f->burn_rate = 0.0;
     f->planned_to_date_ms = planned_now;
-    f->target_ppm = s->target;
-    f->downtime_ms = div_ceil(w_all, SLA_PPM_ONE);
     f->downtime_to_date_ms = div_ceil(w_now, SLA_PPM_ONE);
-    /* allow: the downtime the target permits, in ppm-ms (exact). */
-    allow = planned * (SLA_PPM_ONE - s->target);
-    f->budget_ms = allow / SLA_PPM_ONE;
-    f->remaining_ms = div_floor(allow - w_all, SLA_PPM_ONE);
-    f->allowed_now_ms = div_floor(allow - w_now, SLA_PPM_ONE);
-    f->applicable = planned > 0;
-    f->met = -1;
-    if (!f->applicable)
-        return 0;
-    f->met = w_all <= allow;
-    f->availability = (double)(scaled - w_all) / (double)scaled;
+    f->allowed_now_ms =
+        div_floor(planned * (SLA_PPM_ONE - s->target) - w_now, SLA_PPM_ONE);
     if (planned_now > 0) {
+        /* The same expression as the availability, so that a finished
+         * span's two figures are the same double. */
         f->availability_to_date =
-            1.0 - (double)w_now / ((double)planned_now * SLA_PPM_ONE);
+            (double)(planned_now * SLA_PPM_ONE - w_now) /
+            (double)(planned_now * SLA_PPM_ONE);
         if (s->target < SLA_PPM_ONE)
             f->burn_rate = (double)w_now / ((double)planned_now *
                                             (SLA_PPM_ONE - s->target));
     }
-    /* Credit: the largest of the tiers whose threshold the availability
-     * is strictly below; (scaled - w_all) / scaled < below / 10^6 is
-     * scaled - w_all < below × planned, exactly. */
-    lost = scaled - w_all;
-    for (i = 0; i < s->ncredits; i++) {
-        int64_t bar = (int64_t)s->credits[i].below * planned;
-        if (lost < bar && s->credits[i].credit > f->credit_ppm)
-            f->credit_ppm = s->credits[i].credit;
-    }
+    if (accum)
+        *accum = acc;
     return 0;
 }
 
-SLA_EXPORT int sla_service_compute(struct sla_figures *out,
-                                   const struct sla_service *s,
-                                   const struct sla_outage *o, size_t n,
-                                   const struct sla_intervals *nodata,
-                                   int64_t from, int64_t to, int64_t now)
+static int compute_all(struct sla_figures *out, struct sla_accum *accum,
+                       const struct sla_service *s,
+                       const struct sla_outage *o, size_t n,
+                       const struct sla_intervals *nodata, int64_t from,
+                       int64_t to, int64_t now)
 {
     struct sla_intervals *t[S_COUNT];
     struct sla_interval *buf;
@@ -525,7 +564,8 @@ SLA_EXPORT int sla_service_compute(struct sla_figures *out,
     for (i = 0; i < S_COUNT && rc == 0; i++)
         rc = sla_intervals_new(&t[i]);
     if (rc == 0)
-        rc = compute(&f, s, o, n, nodata, from, to, now, t, buf, kinds);
+        rc = compute(&f, s, o, n, nodata, from, to, now, t, buf, kinds,
+                     accum);
     for (i = 0; i < S_COUNT; i++)
         sla_intervals_free(t[i]);
     free(buf);
@@ -533,4 +573,37 @@ SLA_EXPORT int sla_service_compute(struct sla_figures *out,
     if (rc == 0)
         *out = f;
     return rc;
+}
+
+SLA_EXPORT int sla_service_compute(struct sla_figures *out,
+                                   const struct sla_service *s,
+                                   const struct sla_outage *o, size_t n,
+                                   const struct sla_intervals *nodata,
+                                   int64_t from, int64_t to, int64_t now)
+{
+    return compute_all(out, NULL, s, o, n, nodata, from, to, now);
+}
+
+SLA_EXPORT int sla_service_accumulate(struct sla_accum *out,
+                                      const struct sla_service *s,
+                                      const struct sla_outage *o, size_t n,
+                                      const struct sla_intervals *nodata,
+                                      int64_t from, int64_t to)
+{
+    struct sla_figures f;
+    if (!out)
+        return SLA_EINVAL;
+    return compute_all(&f, out, s, o, n, nodata, from, to, INT64_MAX);
+}
+
+SLA_EXPORT int sla_accum_figures(struct sla_figures *out,
+                                 const struct sla_accum *a,
+                                 const struct sla_service *s)
+{
+    int64_t scaled;
+    if (!out || !a || sla__accum_check(a) ||
+        sla__mul_overflow(a->planned_ms, SLA_PPM_ONE, &scaled))
+        return SLA_EINVAL;
+    figures_of(out, a, s);
+    return 0;
 }

@@ -94,6 +94,10 @@ struct sla_schedule;
 int sla__schedule_add_rdate_at(struct sla_schedule *s, int64_t instant);
 int sla__schedule_add_exdate_at(struct sla_schedule *s, int64_t instant);
 
+/* 0 if an accumulator's fields are consistent, SLA_EINVAL if not. */
+struct sla_accum;
+int sla__accum_check(const struct sla_accum *a);
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 

@@ -505,15 +505,13 @@ static int in_any(int64_t t, const int64_t (*iv)[2], int n)
     return 0;
 }
 
-static void check_scenario(const struct scenario *sc, int round)
+static struct sla_service *build_scenario(const struct scenario *sc,
+                                          struct sla_business **hoursp,
+                                          struct sla_intervals **gapsp)
 {
     struct sla_service *s = service("UTC", sc->target);
     struct sla_business *hours = NULL;
     struct sla_intervals *gaps;
-    struct sla_figures f;
-    int64_t t, outside = 0, maint = 0, excl = 0, nodata = 0, planned = 0;
-    int64_t w = 0, allow, lost;
-    int32_t credit = 0;
     int i, wd;
 
     ck_assert_int_eq(sla_intervals_new(&gaps), 0);
@@ -557,6 +555,22 @@ static void check_scenario(const struct scenario *sc, int round)
                           bf_base + sc->gap[i][1] * 1000);
     for (i = 0; i < sc->ncredit; i++)
         sla_service_add_credit(s, sc->below[i], sc->credit[i]);
+    *hoursp = hours;
+    *gapsp = gaps;
+    return s;
+}
+
+static void check_scenario(const struct scenario *sc, int round)
+{
+    struct sla_business *hours;
+    struct sla_intervals *gaps;
+    struct sla_service *s = build_scenario(sc, &hours, &gaps);
+    struct sla_figures f;
+    int64_t t, outside = 0, maint = 0, excl = 0, nodata = 0, planned = 0;
+    int64_t w = 0, allow, lost;
+    int32_t credit = 0;
+    int i;
+
     ck_assert_int_eq(sla_service_compute(&f, s, sc->out, (size_t)sc->nout,
                                          gaps, bf_base,
                                          bf_base + BF_SECONDS * SLA_MS_PER_SECOND,
@@ -644,6 +658,144 @@ START_TEST(brute_force_model)
 }
 END_TEST
 
+/* Accumulators of the pieces of a span, merged in any order of
+ * neighbours, equal the accumulator of the whole span, field for field;
+ * so do their figures. Random services and cuts, fixed seed. */
+START_TEST(merge_equals_whole)
+{
+    uint64_t rng = 7;
+    int round;
+    for (round = 0; round < 200; round++) {
+        struct scenario sc;
+        struct sla_service *s;
+        struct sla_business *hours = NULL;
+        struct sla_intervals *gaps;
+        struct sla_accum whole, piece[4];
+        struct sla_figures fw, fm;
+        int64_t cut[5];
+        int k, npieces = 1 + (int)pick(&rng, 0, 3), i;
+        make_scenario(&sc, &rng);
+        s = build_scenario(&sc, &hours, &gaps);
+        cut[0] = bf_base;
+        cut[npieces] = bf_base + BF_SECONDS * SLA_MS_PER_SECOND;
+        for (k = 1; k < npieces; k++) /* any millisecond, in order */
+            cut[k] = cut[k - 1] +
+                     pick(&rng, 0, (cut[npieces] - cut[k - 1]) / 2);
+        ck_assert_int_eq(sla_service_accumulate(&whole, s, sc.out,
+                                                (size_t)sc.nout, gaps,
+                                                cut[0], cut[npieces]), 0);
+        for (k = 0; k < npieces; k++)
+            ck_assert_int_eq(sla_service_accumulate(&piece[k], s, sc.out,
+                                                    (size_t)sc.nout, gaps,
+                                                    cut[k], cut[k + 1]), 0);
+        /* Merge neighbours in a random order until one is left. */
+        while (npieces > 1) {
+            i = (int)pick(&rng, 0, npieces - 2);
+            if (pick(&rng, 0, 1))
+                ck_assert_int_eq(sla_accum_merge(&piece[i], &piece[i],
+                                                 &piece[i + 1]), 0);
+            else
+                ck_assert_int_eq(sla_accum_merge(&piece[i], &piece[i + 1],
+                                                 &piece[i]), 0);
+            for (k = i + 1; k + 1 < npieces; k++)
+                piece[k] = piece[k + 1];
+            npieces--;
+        }
+        ck_assert_msg(memcmp(&whole, &piece[0], sizeof whole) == 0,
+                      "round %d: merged planned %lld down %lld, whole %lld "
+                      "%lld",
+                      round, (long long)piece[0].planned_ms,
+                      (long long)piece[0].downtime_ppm_ms,
+                      (long long)whole.planned_ms,
+                      (long long)whole.downtime_ppm_ms);
+        ck_assert_int_eq(sla_accum_figures(&fm, &piece[0], s), 0);
+        ck_assert_int_eq(sla_service_compute(&fw, s, sc.out, (size_t)sc.nout,
+                                             gaps, whole.from, whole.to,
+                                             INT64_MAX), 0);
+        ck_assert(memcmp(&fw, &fm, sizeof fw) == 0);
+        sla_intervals_free(gaps);
+        sla_service_free(s);
+        sla_business_free(hours);
+    }
+}
+END_TEST
+
+/* The saved form: fixed little-endian bytes; every torn or corrupted
+ * buffer refused. */
+START_TEST(saved_accumulators)
+{
+    struct sla_accum a, b;
+    struct sla_error err;
+    uint8_t buf[SLA_ACCUM_SIZE + 8], bad[SLA_ACCUM_SIZE + 8];
+    size_t i, len;
+    int bit;
+    static const uint8_t head[8] = {'S', 'L', 'A', 'A', 1, 0, 84, 0};
+    memset(&a, 0, sizeof a);
+    a.from = at("2020-01-01T00:00:00Z"); /* 1577836800000 = 0x16f5e66e800 */
+    a.to = a.from + 31 * SLA_MS_PER_DAY;
+    a.maintenance_ms = 2 * SLA_MS_PER_HOUR;
+    a.planned_ms = 31 * SLA_MS_PER_DAY - 2 * SLA_MS_PER_HOUR;
+    a.downtime_ppm_ms = INT64_C(1200000) * SLA_PPM_ONE;
+    a.target_ppm = 999900;
+    ck_assert_int_eq(sla_accum_save(buf, SLA_ACCUM_SIZE - 1, &a), SLA_ENOSPC);
+    ck_assert_int_eq(sla_accum_save(buf, sizeof buf, &a), SLA_ACCUM_SIZE);
+    ck_assert(memcmp(buf, head, 8) == 0);
+    /* from, least significant byte first, on every machine */
+    ck_assert_int_eq(buf[8], 0x00);
+    ck_assert_int_eq(buf[9], 0xe8);
+    ck_assert_int_eq(buf[10], 0x66);
+    ck_assert_int_eq(buf[11], 0x5e);
+    ck_assert_int_eq(buf[12], 0x6f);
+    ck_assert_int_eq(buf[13], 0x01);
+    ck_assert_int_eq(buf[14], 0x00);
+    /* target 999900 = 0x000f41dc at byte 72 */
+    ck_assert_int_eq(buf[72], 0xdc);
+    ck_assert_int_eq(buf[73], 0x41);
+    ck_assert_int_eq(buf[74], 0x0f);
+    ck_assert_int_eq(buf[75], 0x00);
+    ck_assert_int_eq(sla_accum_load(&b, buf, SLA_ACCUM_SIZE, &err), 0);
+    ck_assert(memcmp(&a, &b, sizeof a) == 0);
+    /* Every single flipped bit is caught. */
+    for (i = 0; i < SLA_ACCUM_SIZE; i++)
+        for (bit = 0; bit < 8; bit++) {
+            int rc;
+            memcpy(bad, buf, SLA_ACCUM_SIZE);
+            bad[i] ^= (uint8_t)(1u << bit);
+            rc = sla_accum_load(&b, bad, SLA_ACCUM_SIZE, &err);
+            if (rc != SLA_EPARSE && rc != SLA_EUNSUPPORTED)
+                ck_abort_msg("byte %zu bit %d: %d", i, bit, rc);
+        }
+    /* Torn: every shorter length, and a longer one. */
+    for (len = 0; len < SLA_ACCUM_SIZE; len++)
+        ck_assert_int_eq(sla_accum_load(&b, buf, len, &err), SLA_EPARSE);
+    ck_assert_int_eq(sla_accum_load(&b, buf, SLA_ACCUM_SIZE + 1, &err),
+                     SLA_EPARSE);
+    ck_assert_str_eq(err.message, "expected 84 bytes, not 85 (a torn buffer)");
+    /* A later version says so. */
+    memcpy(bad, buf, SLA_ACCUM_SIZE);
+    bad[4] = 2;
+    ck_assert_int_eq(sla_accum_load(&b, bad, SLA_ACCUM_SIZE, &err),
+                     SLA_EUNSUPPORTED);
+    /* Impossible figures, even with a good checksum, are refused. */
+    b = a;
+    b.planned_ms = 32 * SLA_MS_PER_DAY;
+    ck_assert_int_eq(sla_accum_save(bad, sizeof bad, &b), SLA_EINVAL);
+    /* Merging: neighbours only, the same target. */
+    b = a;
+    b.from = a.to;
+    b.to = a.to + SLA_MS_PER_DAY;
+    b.maintenance_ms = 0;
+    b.planned_ms = SLA_MS_PER_DAY;
+    b.downtime_ppm_ms = 0;
+    ck_assert_int_eq(sla_accum_merge(&b, &a, &b), 0);
+    ck_assert_int_eq(b.to - b.from, 32 * SLA_MS_PER_DAY);
+    ck_assert_int_eq(sla_accum_merge(&b, &a, &a), SLA_EINVAL);
+    b.target_ppm = 999000;
+    ck_assert_int_eq(sla_accum_merge(&b, &a, &b), SLA_EINVAL);
+    ck_assert_int_eq(sla_accum_load(NULL, buf, 84, &err), SLA_EINVAL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("availability");
@@ -659,6 +811,8 @@ int main(void)
     tcase_add_test(tc, burn_rate_alerts);
     tcase_add_test(tc, composite);
     tcase_add_test(tc, brute_force_model);
+    tcase_add_test(tc, merge_equals_whole);
+    tcase_add_test(tc, saved_accumulators);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);
 }

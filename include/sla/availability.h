@@ -409,6 +409,95 @@ int sla_service_compute(struct sla_figures *out,
                         const struct sla_intervals *nodata, int64_t from,
                         int64_t to, int64_t now);
 
+/**
+ * The exact sums of a span's figures: what merges. Two accumulators of
+ * adjacent spans merge into the accumulator of their union, and the
+ * figures of a merged accumulator are those of the whole span, exactly.
+ */
+struct sla_accum {
+    int64_t from;            /**< First instant of the span. */
+    int64_t to;              /**< First instant after it. */
+    int64_t outside_ms;      /**< As in ::sla_figures. */
+    int64_t maintenance_ms;  /**< As in ::sla_figures. */
+    int64_t excluded_ms;     /**< As in ::sla_figures. */
+    int64_t nodata_ms;       /**< As in ::sla_figures. */
+    int64_t planned_ms;      /**< As in ::sla_figures. */
+    int64_t downtime_ppm_ms; /**< Weighted downtime, exact: milliseconds
+                                  times weights in ppm. */
+    int32_t target_ppm;      /**< The target the sums were made for. */
+    int32_t reserved0;       /**< Zero. */
+    int64_t reserved[3];     /**< Zero. */
+};
+
+/** The size of a saved accumulator, in bytes. */
+#define SLA_ACCUM_SIZE 84
+
+/**
+ * @brief The exact sums of a service over `[from, to)`.
+ * @param[out] out the accumulator
+ * @param service the service
+ * @param outages the outage records (NULL when @p n is 0)
+ * @param n their number
+ * @param nodata time with no data, or NULL
+ * @param from first instant of the span
+ * @param to first instant after it
+ * @return as sla_service_compute().
+ */
+int sla_service_accumulate(struct sla_accum *out,
+                           const struct sla_service *service,
+                           const struct sla_outage *outages, size_t n,
+                           const struct sla_intervals *nodata, int64_t from,
+                           int64_t to);
+
+/**
+ * @brief Merge the accumulators of two adjacent spans (either order).
+ * @param[out] out the accumulator of their union (may be @p a or @p b)
+ * @param a one accumulator
+ * @param b the other
+ * @return 0, ::SLA_EINVAL if an argument is NULL or invalid, the spans do
+ *         not meet end to start or the targets differ, ::SLA_EOVERFLOW if
+ *         a sum leaves the range.
+ */
+int sla_accum_merge(struct sla_accum *out, const struct sla_accum *a,
+                    const struct sla_accum *b);
+
+/**
+ * @brief The figures of an accumulator (the to-date figures are those of
+ *        the whole span).
+ * @param[out] out the figures
+ * @param accum the accumulator
+ * @param service for its credit tiers, or NULL for none
+ * @return 0, or ::SLA_EINVAL if an argument is NULL or the accumulator is
+ *         not valid.
+ */
+int sla_accum_figures(struct sla_figures *out, const struct sla_accum *accum,
+                      const struct sla_service *service);
+
+/**
+ * @brief Save an accumulator as ::SLA_ACCUM_SIZE bytes: versioned,
+ *        little-endian whatever the machine, with a CRC-32C.
+ * @param[out] buf receives the bytes
+ * @param size its size
+ * @param accum the accumulator
+ * @return the number of bytes written, ::SLA_EINVAL if an argument is
+ *         NULL or the accumulator is not valid, ::SLA_ENOSPC if @p size
+ *         is too small.
+ */
+int sla_accum_save(uint8_t *buf, size_t size, const struct sla_accum *accum);
+
+/**
+ * @brief Load a saved accumulator, refusing any torn or corrupted buffer.
+ * @param[out] out the accumulator
+ * @param buf the bytes
+ * @param len their number
+ * @param[out] err the byte offset and what is wrong; may be NULL
+ * @return 0, ::SLA_EINVAL if @p out is NULL or @p buf is NULL with a
+ *         length, ::SLA_EPARSE for a wrong length, magic, checksum or
+ *         impossible values, ::SLA_EUNSUPPORTED for a later version.
+ */
+int sla_accum_load(struct sla_accum *out, const uint8_t *buf, size_t len,
+                   struct sla_error *err);
+
 /** One multi-window burn-rate alert rule (Google SRE Workbook). */
 struct sla_burn_rule {
     int64_t long_ms;      /**< The long window, e.g. one hour. */
