@@ -796,6 +796,109 @@ START_TEST(saved_accumulators)
 }
 END_TEST
 
+/* A running account: a hand-worked day, then random streams of changes
+ * against the same history given as records. */
+START_TEST(running_account)
+{
+    struct sla_service *s = service("UTC", 999000);
+    struct sla_account *acc;
+    struct sla_figures f, g;
+    const int64_t day = at("2025-01-01T00:00:00Z");
+    uint64_t rng = 99;
+    int round;
+    ck_assert_int_eq(sla_service_set_weight(s, SLA_OUTAGE_DEGRADED, 500000),
+                     0);
+    ck_assert_int_eq(sla_account_new(&acc, s, day, SLA_STATE_UP), 0);
+    /* Down 10:00-10:30, degraded 10:30-11:00, up, unknown 12:00-13:00,
+     * up, down from 20:00 and still down at 20:10. */
+    ck_assert_int_eq(sla_account_set(acc, day + 10 * SLA_MS_PER_HOUR,
+                                     SLA_STATE_DOWN), 0);
+    ck_assert_int_eq(sla_account_set(acc, day + 10 * SLA_MS_PER_HOUR +
+                                              30 * SLA_MS_PER_MINUTE,
+                                     SLA_STATE_DEGRADED), 0);
+    ck_assert_int_eq(sla_account_set(acc, day + 11 * SLA_MS_PER_HOUR,
+                                     SLA_STATE_UP), 0);
+    ck_assert_int_eq(sla_account_set(acc, day + 12 * SLA_MS_PER_HOUR,
+                                     SLA_STATE_UNKNOWN), 0);
+    ck_assert_int_eq(sla_account_set(acc, day + 13 * SLA_MS_PER_HOUR,
+                                     SLA_STATE_UP), 0);
+    ck_assert_int_eq(sla_account_set(acc, day + 13 * SLA_MS_PER_HOUR,
+                                     SLA_STATE_UP), 0); /* no change */
+    ck_assert_int_eq(sla_account_set(acc, day + 20 * SLA_MS_PER_HOUR,
+                                     SLA_STATE_DOWN), 0);
+    ck_assert_int_eq(sla_account_set(acc, day, SLA_STATE_UP), SLA_EINVAL);
+    ck_assert_int_eq(sla_account_figures(&f, acc, day, day + SLA_MS_PER_DAY,
+                                         day + 20 * SLA_MS_PER_HOUR +
+                                             10 * SLA_MS_PER_MINUTE), 0);
+    ck_assert_int_eq(f.nodata_ms, SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.planned_ms, 23 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(f.downtime_ms, 55 * SLA_MS_PER_MINUTE);
+    ck_assert_int_eq(f.budget_ms, 82800);
+    ck_assert_int_eq(sla_account_figures(&f, acc, day, day + SLA_MS_PER_DAY,
+                                         day), SLA_EINVAL);
+    sla_account_free(acc);
+    sla_account_free(NULL);
+
+    for (round = 0; round < 200; round++) {
+        struct sla_outage rec[64];
+        struct sla_intervals *gaps;
+        int64_t t = day + pick(&rng, 0, 3600000), since = t, now;
+        int32_t st = (int32_t)pick(&rng, 0, 4), first = st;
+        int nrec = 0, k, changes = (int)pick(&rng, 0, 60);
+        int64_t start = t;
+        ck_assert_int_eq(sla_intervals_new(&gaps), 0);
+        ck_assert_int_eq(sla_account_new(&acc, s, start, first), 0);
+        for (k = 0; k < changes; k++) {
+            int32_t nx = (int32_t)pick(&rng, 0, 4);
+            t += pick(&rng, 0, 3600000);
+            ck_assert_int_eq(sla_account_set(acc, t, nx), 0);
+            if (nx == st)
+                continue;
+            if (t > since && st == SLA_STATE_UNKNOWN)
+                sla_intervals_add(gaps, since, t);
+            else if (t > since && st != SLA_STATE_UP) {
+                rec[nrec].start = since;
+                rec[nrec].end = t;
+                rec[nrec].kind = st - 1;
+                rec[nrec].reserved = 0;
+                nrec++;
+            }
+            st = nx;
+            since = t;
+        }
+        now = t + pick(&rng, 0, 7200000);
+        if (now > since && st == SLA_STATE_UNKNOWN)
+            sla_intervals_add(gaps, since, now);
+        else if (now > since && st != SLA_STATE_UP) {
+            rec[nrec].start = since;
+            rec[nrec].end = now;
+            rec[nrec].kind = st - 1;
+            rec[nrec].reserved = 0;
+            nrec++;
+        }
+        sla_intervals_add(gaps, day - SLA_MS_PER_DAY, start);
+        ck_assert_int_eq(sla_service_set_weight(s, SLA_OUTAGE_PARTIAL,
+                                                (int32_t)pick(&rng, 0,
+                                                              1000000)), 0);
+        ck_assert_int_eq(sla_account_figures(&f, acc, day - SLA_MS_PER_DAY,
+                                             day + 3 * SLA_MS_PER_DAY, now),
+                         0);
+        ck_assert_int_eq(sla_service_compute(&g, s, rec, (size_t)nrec, gaps,
+                                             day - SLA_MS_PER_DAY,
+                                             day + 3 * SLA_MS_PER_DAY, now),
+                         0);
+        ck_assert_msg(memcmp(&f, &g, sizeof f) == 0,
+                      "round %d: account down %lld nodata %lld, records %lld "
+                      "%lld",
+                      round, (long long)f.downtime_ms, (long long)f.nodata_ms,
+                      (long long)g.downtime_ms, (long long)g.nodata_ms);
+        sla_account_free(acc);
+        sla_intervals_free(gaps);
+    }
+    sla_service_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("availability");
@@ -812,6 +915,7 @@ int main(void)
     tcase_add_test(tc, composite);
     tcase_add_test(tc, brute_force_model);
     tcase_add_test(tc, merge_equals_whole);
+    tcase_add_test(tc, running_account);
     tcase_add_test(tc, saved_accumulators);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);

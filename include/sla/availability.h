@@ -498,6 +498,77 @@ int sla_accum_save(uint8_t *buf, size_t size, const struct sla_accum *accum);
 int sla_accum_load(struct sla_accum *out, const uint8_t *buf, size_t len,
                    struct sla_error *err);
 
+/** @name States of a service (sla_account_set())
+ * @{ */
+#define SLA_STATE_UP 0       /**< Working. */
+#define SLA_STATE_DOWN 1     /**< A full outage. */
+#define SLA_STATE_PARTIAL 2  /**< A partial outage. */
+#define SLA_STATE_DEGRADED 3 /**< Degraded. */
+#define SLA_STATE_UNKNOWN 4  /**< No data (monitoring lost). */
+/** @} */
+
+/** A running account of a service's state changes. Opaque. */
+struct sla_account;
+
+/**
+ * @brief Start an account: the service is in @p state from @p start.
+ *
+ * A service that embeds libsla feeds its state changes as they happen
+ * (sla_account_set(), constant time per change) and asks for figures at
+ * any moment (sla_account_figures()). Time before @p start is no data.
+ * An account is used by one thread at a time.
+ *
+ * @param[out] out the account; free it with sla_account_free()
+ * @param service the service (it must outlive the account)
+ * @param start the first instant accounted for
+ * @param state `SLA_STATE_*` from then
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range,
+ *         ::SLA_ENOMEM.
+ */
+int sla_account_new(struct sla_account **out,
+                    const struct sla_service *service, int64_t start,
+                    int32_t state);
+
+/**
+ * @brief Free an account.
+ * @param account the account, or NULL
+ */
+void sla_account_free(struct sla_account *account);
+
+/**
+ * @brief Record that the service is in @p state from @p at on.
+ *
+ * Changes come in time order; the same state again is no change.
+ * Amortised constant time.
+ *
+ * @param account the account
+ * @param at the instant, not before the last change
+ * @param state `SLA_STATE_*`
+ * @return 0, ::SLA_EINVAL if an argument is out of range or @p at is
+ *         before the last change, ::SLA_ENOMEM.
+ */
+int sla_account_set(struct sla_account *account, int64_t at, int32_t state);
+
+/**
+ * @brief The figures of the span `[from, to)` as known at @p now.
+ *
+ * The state the service is in runs until @p now; what comes after @p now
+ * has not happened (it counts as planned time without downtime, so the
+ * whole span's budget and what remains of it are what a report at @p now
+ * shows). @p now is not before the last change.
+ *
+ * @param[out] out the figures
+ * @param account the account
+ * @param from first instant of the span
+ * @param to first instant after it
+ * @param now the present
+ * @return 0, ::SLA_EINVAL if an argument is NULL, `from > to` or @p now
+ *         is before the last change, or as sla_service_compute().
+ */
+int sla_account_figures(struct sla_figures *out,
+                        const struct sla_account *account, int64_t from,
+                        int64_t to, int64_t now);
+
 /** One multi-window burn-rate alert rule (Google SRE Workbook). */
 struct sla_burn_rule {
     int64_t long_ms;      /**< The long window, e.g. one hour. */
