@@ -98,6 +98,17 @@ static void print_json_row(const struct row *r, int last)
            f->burn_rate, last ? "" : ",");
 }
 
+static const char *source_name(const struct sla_evidence *e, size_t nout)
+{
+    switch (e->source) {
+    case SLA_EVIDENCE_OUTAGE:
+        return (size_t)e->index < nout ? "outage" : "probes";
+    case SLA_EVIDENCE_MAINTENANCE: return "maintenance";
+    case SLA_EVIDENCE_EXCLUSION: return "exclusion";
+    default: return "no-data";
+    }
+}
+
 /* Probe samples: their confirmed failures join the outages (as full
  * ones), their gaps become no data. They speak only for the time from
  * their first sample to what their last one vouches for. */
@@ -191,7 +202,9 @@ int sla_cli_report(int argc, char **argv)
     char *text = NULL, basedir[4096];
     size_t len;
     int64_t from = 0, to = 0, now = INT64_MAX;
-    int rc = EXIT_FAILURE, unit = -1, format, whole_unit = -1;
+    int rc = EXIT_FAILURE, unit = -1, format, whole_unit = -1, evidence = 0;
+    struct sla_evidence *ev = NULL;
+    size_t nev = 0;
 
     for (i = 2; i < (size_t)argc; i++) {
         const char *v;
@@ -206,6 +219,7 @@ int sla_cli_report(int argc, char **argv)
         else if ((v = option_value(argc, argv, &k, "--tzdir"))) tzdir = v;
         else if ((v = option_value(argc, argv, &k, "--now"))) now_s = v;
         else if ((v = option_value(argc, argv, &k, "--probes"))) probes_path = v;
+        else if (!strcmp(argv[k], "--evidence")) evidence = 1;
         else
             return usage_error("report: unknown or incomplete option",
                                argv[i]);
@@ -347,6 +361,20 @@ int sla_cli_report(int argc, char **argv)
         goto out;
     }
 
+    if (evidence) {
+        rc = sla_service_evidence(NULL, 0, &nev, svc, all, nall, nodata, from,
+                                  to);
+        if (rc == SLA_ENOSPC && !(ev = malloc(nev * sizeof *ev)))
+            rc = SLA_ENOMEM;
+        if (rc == SLA_ENOSPC)
+            rc = sla_service_evidence(ev, nev, &nev, svc, all, nall, nodata,
+                                      from, to);
+        if (rc) {
+            fprintf(stderr, "sla: report: %s\n", sla_strerror(rc));
+            rc = EXIT_FAILURE;
+            goto out;
+        }
+    }
     if (now_s) {
         sla_burn_default_rules(rules);
         if ((rc = sla_service_burn_alerts(alerts, svc, rules,
@@ -369,7 +397,21 @@ int sla_cli_report(int argc, char **argv)
         for (i = 0; i < nrows; i++)
             print_json_row(&rows[i], i + 1 == nrows);
         printf(" ],\n \"total\":\n");
-        print_json_row(&total, !now_s);
+        print_json_row(&total, !now_s && !evidence);
+        if (evidence) {
+            printf(" \"evidence\":[\n");
+            for (i = 0; i < nev; i++) {
+                char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE];
+                sla_rfc3339_format(a, sizeof a, ev[i].start);
+                sla_rfc3339_format(b, sizeof b, ev[i].end);
+                printf("  {\"source\":\"%s\",\"index\":%d,\"start\":\"%s\","
+                       "\"end\":\"%s\",\"counted_ms\":%lld}%s\n",
+                       source_name(&ev[i], nout), (int)ev[i].index, a, b,
+                       (long long)ev[i].counted_ms,
+                       i + 1 < nev ? "," : "");
+            }
+            printf(" ]%s\n", now_s ? "," : "");
+        }
         if (now_s) {
             printf(" \"alerts\":[\n");
             for (i = 0; i < SLA_BURN_DEFAULT_RULES; i++)
@@ -476,8 +518,26 @@ int sla_cli_report(int argc, char **argv)
                                 : "quiet");
         }
     }
+    if (evidence && format != F_JSON) {
+        printf("\nEvidence for %s (outages by their row in the file, from "
+               "1):\n", total.label);
+        for (i = 0; i < nev; i++) {
+            char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE], c[48];
+            sla_rfc3339_format(a, sizeof a, ev[i].start);
+            sla_rfc3339_format(b, sizeof b, ev[i].end);
+            secs(c, sizeof c, ev[i].counted_ms);
+            printf("  %-11s %4d  %s/%s  %s s\n",
+                   source_name(&ev[i], nout),
+                   ev[i].source == SLA_EVIDENCE_OUTAGE &&
+                           (size_t)ev[i].index >= nout
+                       ? (int)((size_t)ev[i].index - nout) + 1
+                       : (int)ev[i].index + 1,
+                   a, b, c);
+        }
+    }
     rc = EXIT_SUCCESS;
 out:
+    free(ev);
     free(text);
     free(rows);
     if (all != outages)

@@ -42,7 +42,7 @@ static const char usage_text[] =
     "  report --service FILE [--outages FILE] [--probes FILE]\n"
     "         --period YYYY|YYYY-MM|YYYY-MM-DD | --from DATE|RFC3339 --to ...\n"
     "         [--by day|week|month|quarter|year] [--now DATE|RFC3339]\n"
-    "         [--format text|json|csv|markdown]\n"
+    "         [--format text|json|csv|markdown] [--evidence]\n"
     "                               a service's availability, period by\n"
     "                               period, with budgets and credits\n"
     "  help                         print this text\n";

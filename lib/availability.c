@@ -607,3 +607,313 @@ SLA_EXPORT int sla_accum_figures(struct sla_figures *out,
     figures_of(out, a, s);
     return 0;
 }
+
+/* ---- evidence ------------------------------------------------------------ */
+
+struct ev_list {
+    struct sla_evidence *out;
+    size_t cap, count;
+};
+
+static void ev_put(struct ev_list *l, int32_t source, int32_t index,
+                   int64_t start, int64_t end, int64_t ms, int64_t ppm_ms)
+{
+    if (l->count < l->cap) {
+        struct sla_evidence *e = &l->out[l->count];
+        memset(e, 0, sizeof *e);
+        e->source = source;
+        e->index = index;
+        e->start = start;
+        e->end = end;
+        e->counted_ms = ms;
+        e->counted_ppm_ms = ppm_ms;
+    }
+    l->count++;
+}
+
+/* A point where an outage (or the no-data pseudo-outage) starts or ends. */
+struct ev_point {
+    int64_t at;
+    size_t who; /* index into the outages; n for no data */
+    int starts;
+};
+
+static int cmp_point(const void *pa, const void *pb)
+{
+    const struct ev_point *a = pa, *b = pb;
+    if (a->at != b->at)
+        return a->at < b->at ? -1 : 1;
+    return a->starts - b->starts; /* ends first */
+}
+
+/* Min-heaps of active indices, one per weight class, deleted lazily. */
+struct heap {
+    size_t *v, n;
+};
+
+static void heap_push(struct heap *h, size_t x)
+{
+    size_t i = h->n++;
+    while (i > 0 && h->v[(i - 1) / 2] > x) {
+        h->v[i] = h->v[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->v[i] = x;
+}
+
+static void heap_pop(struct heap *h)
+{
+    size_t x = h->v[--h->n], i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= h->n)
+            break;
+        if (c + 1 < h->n && h->v[c + 1] < h->v[c])
+            c++;
+        if (h->v[c] >= x)
+            break;
+        h->v[i] = h->v[c];
+        i = c;
+    }
+    if (h->n)
+        h->v[i] = x;
+}
+
+/* Outages and no data counted down: each instant of planned time to the
+ * heaviest active one, the first among equals. */
+static int outage_evidence(struct ev_list *l, const struct sla_service *s,
+                           const struct sla_outage *o, size_t n,
+                           const struct sla_intervals *planned,
+                           const struct sla_intervals *nodata_down,
+                           int64_t from, int64_t to)
+{
+    struct ev_point *pt = NULL;
+    struct heap hp[KINDS + 1];
+    int64_t *got = NULL;
+    unsigned char *active = NULL;
+    const struct sla_interval *nd;
+    size_t nnd, npt = 0, i, k, m;
+    int rc = SLA_ENOMEM;
+    nd = nodata_down ? sla_intervals_view(nodata_down, &nnd) : NULL;
+    if (!nd)
+        nnd = 0;
+    memset(hp, 0, sizeof hp);
+    m = 2 * (n + nnd);
+    if (m / 2 != n + nnd || m > SIZE_MAX / sizeof *pt ||
+        !(pt = malloc((m ? m : 1) * sizeof *pt)) ||
+        !(got = calloc(n + 1, sizeof *got)) ||
+        !(active = calloc(n + 1, 1)))
+        goto out;
+    /* Each record is pushed once; the no-data class once per gap. */
+    for (k = 0; k <= KINDS; k++)
+        if (!(hp[k].v = malloc(((k == KINDS ? nnd : n) + 1) *
+                               sizeof *hp[k].v)))
+            goto out;
+    for (i = 0; i < n; i++)
+        if (o[i].end > from && o[i].start < to) {
+            pt[npt].at = o[i].start > from ? o[i].start : from;
+            pt[npt].who = i;
+            pt[npt++].starts = 1;
+            pt[npt].at = o[i].end < to ? o[i].end : to;
+            pt[npt].who = i;
+            pt[npt++].starts = 0;
+        }
+    for (i = 0; i < nnd; i++) {
+        pt[npt].at = nd[i].start;
+        pt[npt].who = n;
+        pt[npt++].starts = 1;
+        pt[npt].at = nd[i].end;
+        pt[npt].who = n;
+        pt[npt++].starts = 0;
+    }
+    qsort(pt, npt, sizeof *pt, cmp_point);
+    for (i = 0; i < npt; i++) {
+        size_t who = pt[i].who;
+        int cls = who == n ? KINDS : o[who].kind;
+        if (pt[i].starts) {
+            /* Gaps of no data do not overlap each other; records may
+             * repeat, and each is active from its start to its end. */
+            active[who]++;
+            heap_push(&hp[cls], who);
+        } else {
+            active[who]--;
+        }
+        if (i + 1 < npt && pt[i + 1].at > pt[i].at) {
+            /* The segment to the next point: the heaviest class with an
+             * active member, its first member. */
+            int32_t best_w = 0;
+            size_t best = SIZE_MAX;
+            int c;
+            for (c = 0; c <= KINDS; c++) {
+                int32_t w = c == KINDS ? SLA_PPM_ONE : s->weight[c];
+                while (hp[c].n && !active[hp[c].v[0]])
+                    heap_pop(&hp[c]);
+                if (hp[c].n && w > 0 &&
+                    (w > best_w || (w == best_w && hp[c].v[0] < best))) {
+                    best_w = w;
+                    best = hp[c].v[0];
+                }
+            }
+            if (best != SIZE_MAX) {
+                int64_t len, add;
+                if ((rc = sla_intervals_measure_within(&len, planned,
+                                                       pt[i].at,
+                                                       pt[i + 1].at)))
+                    goto out;
+                if (sla__mul_overflow(len, best_w, &add) ||
+                    sla__add_overflow(got[best], add, &got[best])) {
+                    rc = SLA_EOVERFLOW;
+                    goto out;
+                }
+            }
+        }
+    }
+    for (i = 0; i < n; i++)
+        if (o[i].end > from && o[i].start < to)
+            ev_put(l, SLA_EVIDENCE_OUTAGE, i > INT32_MAX ? INT32_MAX : (int32_t)i,
+                   o[i].start > from ? o[i].start : from,
+                   o[i].end < to ? o[i].end : to,
+                   div_ceil(got[i], SLA_PPM_ONE), got[i]);
+    if (got[n])
+        ev_put(l, SLA_EVIDENCE_NODATA, -1, from, to,
+               div_ceil(got[n], SLA_PPM_ONE), got[n]);
+    rc = 0;
+out:
+    for (k = 0; k <= KINDS; k++)
+        free(hp[k].v);
+    free(pt);
+    free(got);
+    free(active);
+    return rc;
+}
+
+struct ev_window {
+    int64_t start, end;
+    size_t sched;
+};
+
+static int cmp_window(const void *pa, const void *pb)
+{
+    const struct ev_window *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->sched > b->sched) - (a->sched < b->sched);
+}
+
+/* Windows in order of start; each takes the service time not taken yet. */
+static int window_evidence(struct ev_list *l, const struct sla_service *s,
+                           const struct sla_intervals *service, int64_t from,
+                           int64_t to)
+{
+    struct ev_window *w = NULL;
+    size_t nw = 0, cap = 0, i;
+    int64_t frontier = from;
+    int rc = 0;
+    for (i = 0; i < s->nmaint && !rc; i++) {
+        struct sla_schedule_iter *it;
+        struct sla_window win;
+        if ((rc = sla_schedule_iter_new(&it, s->maint[i], from, to)))
+            break;
+        while ((rc = sla_schedule_iter_next(&win, it)) == 0) {
+            if (nw == cap) {
+                size_t nc = cap ? cap * 2 : 64;
+                struct ev_window *v = realloc(w, nc * sizeof *v);
+                if (!v) {
+                    rc = SLA_ENOMEM;
+                    break;
+                }
+                w = v;
+                cap = nc;
+            }
+            w[nw].start = win.start > from ? win.start : from;
+            w[nw].end = win.end < to ? win.end : to;
+            w[nw].sched = i;
+            nw++;
+        }
+        sla_schedule_iter_free(it);
+        if (rc == SLA_ENOTFOUND)
+            rc = 0;
+    }
+    if (!rc) {
+        if (nw)
+            qsort(w, nw, sizeof *w, cmp_window);
+        for (i = 0; i < nw && !rc; i++) {
+            int64_t a = w[i].start > frontier ? w[i].start : frontier, len;
+            if (a >= w[i].end)
+                continue;
+            if ((rc = sla_intervals_measure_within(&len, service, a,
+                                                   w[i].end)))
+                break;
+            frontier = w[i].end;
+            if (len > 0)
+                ev_put(l, SLA_EVIDENCE_MAINTENANCE,
+                       w[i].sched > INT32_MAX ? INT32_MAX : (int32_t)w[i].sched,
+                       w[i].start, w[i].end, len, 0);
+        }
+    }
+    free(w);
+    return rc;
+}
+
+SLA_EXPORT int sla_service_evidence(struct sla_evidence *out, size_t cap,
+                                    size_t *count,
+                                    const struct sla_service *s,
+                                    const struct sla_outage *o, size_t n,
+                                    const struct sla_intervals *nodata,
+                                    int64_t from, int64_t to)
+{
+    struct sla_intervals *t[S_COUNT];
+    struct sla_interval *buf = NULL;
+    int8_t *kinds = NULL;
+    struct sla_figures f;
+    struct ev_list l;
+    size_t i, nex;
+    int rc = 0;
+    if ((!out && cap) || !count || !s || (!o && n) || from > to)
+        return SLA_EINVAL;
+    memset(t, 0, sizeof t);
+    l.out = out;
+    l.cap = cap;
+    l.count = 0;
+    buf = n > SIZE_MAX / sizeof *buf ? NULL : malloc((n ? n : 1) * sizeof *buf);
+    kinds = malloc(n ? n : 1);
+    if (!buf || !kinds)
+        rc = SLA_ENOMEM;
+    for (i = 0; i < S_COUNT && rc == 0; i++)
+        rc = sla_intervals_new(&t[i]);
+    if (rc == 0)
+        rc = compute(&f, s, o, n, nodata, from, to, INT64_MAX, t, buf, kinds,
+                     NULL);
+    /* compute left the sets: service time, maintenance and exclusions
+     * within it, planned time, and no data within it. */
+    if (rc == 0)
+        rc = outage_evidence(&l, s, o, n, t[S_PLANNED],
+                             s->nodata == SLA_NODATA_DOWN ? t[S_NODATA]
+                                                          : NULL,
+                             from, to);
+    if (rc == 0)
+        rc = window_evidence(&l, s, t[S_SERVICE], from, to);
+    if (rc == 0) {
+        const struct sla_interval *ex = sla_intervals_view(s->excl, &nex);
+        for (i = 0; i < nex && rc == 0; i++) {
+            int64_t len;
+            if (ex[i].end <= from || ex[i].start >= to)
+                continue;
+            rc = sla_intervals_measure_within(&len, t[S_EXCL], ex[i].start,
+                                              ex[i].end);
+            if (rc == 0 && len > 0)
+                ev_put(&l, SLA_EVIDENCE_EXCLUSION,
+                       i > INT32_MAX ? INT32_MAX : (int32_t)i,
+                       ex[i].start > from ? ex[i].start : from,
+                       ex[i].end < to ? ex[i].end : to, len, 0);
+        }
+    }
+    for (i = 0; i < S_COUNT; i++)
+        sla_intervals_free(t[i]);
+    free(buf);
+    free(kinds);
+    if (rc)
+        return rc;
+    *count = l.count;
+    return l.count > cap ? SLA_ENOSPC : 0;
+}

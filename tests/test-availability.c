@@ -899,6 +899,111 @@ START_TEST(running_account)
 }
 END_TEST
 
+/* Evidence adds up to the figures: outages (and no data counted down) to
+ * the exact weighted downtime, windows to maintenance, exclusions to
+ * excluded time; on random scenarios, and by hand. */
+START_TEST(evidence_adds_up)
+{
+    uint64_t rng = 314;
+    int round;
+    for (round = 0; round < 200; round++) {
+        struct scenario sc;
+        struct sla_business *hours;
+        struct sla_intervals *gaps;
+        struct sla_service *s;
+        struct sla_accum acc;
+        struct sla_evidence ev[256];
+        size_t count = 0, i;
+        int64_t down = 0, maint = 0, excl = 0;
+        const int64_t to = bf_base + BF_SECONDS * SLA_MS_PER_SECOND;
+        make_scenario(&sc, &rng);
+        s = build_scenario(&sc, &hours, &gaps);
+        ck_assert_int_eq(sla_service_accumulate(&acc, s, sc.out,
+                                                (size_t)sc.nout, gaps,
+                                                bf_base, to), 0);
+        ck_assert_int_eq(sla_service_evidence(ev, 256, &count, s, sc.out,
+                                              (size_t)sc.nout, gaps, bf_base,
+                                              to), 0);
+        for (i = 0; i < count; i++) {
+            switch (ev[i].source) {
+            case SLA_EVIDENCE_OUTAGE:
+            case SLA_EVIDENCE_NODATA: down += ev[i].counted_ppm_ms; break;
+            case SLA_EVIDENCE_MAINTENANCE: maint += ev[i].counted_ms; break;
+            default: excl += ev[i].counted_ms; break;
+            }
+            ck_assert(ev[i].start <= ev[i].end);
+        }
+        ck_assert_msg(down == acc.downtime_ppm_ms &&
+                          maint == acc.maintenance_ms &&
+                          excl == acc.excluded_ms,
+                      "round %d: evidence %lld %lld %lld, figures %lld %lld "
+                      "%lld",
+                      round, (long long)down, (long long)maint,
+                      (long long)excl, (long long)acc.downtime_ppm_ms,
+                      (long long)acc.maintenance_ms,
+                      (long long)acc.excluded_ms);
+        /* Too little room: ENOSPC and the count. */
+        if (count > 0) {
+            size_t c2 = 0;
+            ck_assert_int_eq(sla_service_evidence(ev, count - 1, &c2, s,
+                                                  sc.out, (size_t)sc.nout,
+                                                  gaps, bf_base, to),
+                             SLA_ENOSPC);
+            ck_assert_uint_eq(c2, count);
+        }
+        sla_intervals_free(gaps);
+        sla_service_free(s);
+        sla_business_free(hours);
+    }
+}
+END_TEST
+
+START_TEST(evidence_by_hand)
+{
+    /* Two reports of one outage, the first counts where they overlap; a
+     * degraded hour under a full half hour; an outage in a window. */
+    struct sla_service *s = service("UTC", 999000);
+    struct sla_schedule *m = window((struct sla_zone *)sla_service_zone(s),
+                                    "FREQ=DAILY", "2025-01-01T02:00:00");
+    struct sla_outage o[] = {
+        outage("2025-01-01T14:05:00Z", "2025-01-01T14:40:00Z",
+               SLA_OUTAGE_FULL),
+        outage("2025-01-01T14:10:00Z", "2025-01-01T14:52:00Z",
+               SLA_OUTAGE_FULL),
+        outage("2025-01-01T16:00:00Z", "2025-01-01T17:00:00Z",
+               SLA_OUTAGE_DEGRADED),
+        outage("2025-01-01T16:15:00Z", "2025-01-01T16:45:00Z",
+               SLA_OUTAGE_FULL),
+        outage("2025-01-01T03:00:00Z", "2025-01-01T03:30:00Z",
+               SLA_OUTAGE_FULL),
+    };
+    struct sla_evidence ev[8];
+    size_t count;
+    const int64_t a = at("2025-01-01T00:00:00Z");
+    ck_assert_int_eq(sla_service_add_maintenance(s, m), 0);
+    sla_schedule_unref(m);
+    ck_assert_int_eq(sla_service_set_weight(s, SLA_OUTAGE_DEGRADED, 500000),
+                     0);
+    ck_assert_int_eq(sla_service_evidence(ev, 8, &count, s, o, 5, NULL, a,
+                                          a + SLA_MS_PER_DAY), 0);
+    ck_assert_uint_eq(count, 6);
+    ck_assert_int_eq(ev[0].counted_ms, 35 * SLA_MS_PER_MINUTE);
+    ck_assert_int_eq(ev[1].counted_ms, 12 * SLA_MS_PER_MINUTE);
+    ck_assert_int_eq(ev[2].counted_ms, 15 * SLA_MS_PER_MINUTE); /* 30 of 60 at 1/2 */
+    ck_assert_int_eq(ev[3].counted_ms, 30 * SLA_MS_PER_MINUTE);
+    ck_assert_int_eq(ev[4].counted_ms, 0); /* inside the window */
+    ck_assert_int_eq(ev[5].source, SLA_EVIDENCE_MAINTENANCE);
+    ck_assert_int_eq(ev[5].index, 0);
+    ck_assert_int_eq(ev[5].counted_ms, 2 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(sla_service_evidence(NULL, 0, &count, s, o, 5, NULL, a,
+                                          a + SLA_MS_PER_DAY), SLA_ENOSPC);
+    ck_assert_uint_eq(count, 6);
+    ck_assert_int_eq(sla_service_evidence(ev, 8, NULL, s, o, 5, NULL, a, a),
+                     SLA_EINVAL);
+    sla_service_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("availability");
@@ -916,6 +1021,8 @@ int main(void)
     tcase_add_test(tc, brute_force_model);
     tcase_add_test(tc, merge_equals_whole);
     tcase_add_test(tc, running_account);
+    tcase_add_test(tc, evidence_adds_up);
+    tcase_add_test(tc, evidence_by_hand);
     tcase_add_test(tc, saved_accumulators);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);

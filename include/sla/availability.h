@@ -569,6 +569,65 @@ int sla_account_figures(struct sla_figures *out,
                         const struct sla_account *account, int64_t from,
                         int64_t to, int64_t now);
 
+/** @name Sources of evidence (sla_evidence::source)
+ * @{ */
+#define SLA_EVIDENCE_OUTAGE 0      /**< An outage record (index: its
+                                        position in the array given). */
+#define SLA_EVIDENCE_MAINTENANCE 1 /**< A maintenance window (index: the
+                                        schedule, in the order added). */
+#define SLA_EVIDENCE_EXCLUSION 2   /**< A one-off exclusion (index: its
+                                        position among the merged
+                                        exclusions). */
+#define SLA_EVIDENCE_NODATA 3      /**< Time with no data counted as down
+                                        (index -1). */
+/** @} */
+
+/** What one record or window contributed to a span's figures. */
+struct sla_evidence {
+    int32_t source;         /**< `SLA_EVIDENCE_*`. */
+    int32_t index;          /**< Which record, schedule or exclusion. */
+    int64_t start;          /**< Its interval, clipped to the span. */
+    int64_t end;            /**< First instant after it. */
+    int64_t counted_ms;     /**< Time it took out of planned time
+                                 (windows, exclusions), or the downtime it
+                                 counts for (outages: rounded up). */
+    int64_t counted_ppm_ms; /**< Outages and no data: the exact weighted
+                                 downtime; these add up to the span's. */
+    int64_t reserved[2];    /**< Zero. */
+};
+
+/**
+ * @brief Which outages, windows and exclusions made a span's figures.
+ *
+ * Every outage record meeting the span is listed, in input order, with the
+ * downtime it counts for (0 for one inside a window or outside service
+ * hours). Where outages overlap, each instant counts once, for the
+ * heaviest outage covering it and, among equals, the first in the array.
+ * Then every maintenance window that took service time, in order of
+ * start (where windows overlap, the earlier one takes the time), then
+ * every exclusion that took time, then no data counted as down. The
+ * outages' exact weighted downtimes add up to the span's, the windows'
+ * and exclusions' times to `maintenance_ms` and `excluded_ms`.
+ *
+ * @param[out] out room for @p cap entries (may be NULL when @p cap is 0)
+ * @param cap the room
+ * @param[out] count the number of entries there are (also when they do not
+ *             fit)
+ * @param service the service
+ * @param outages the outage records (NULL when @p n is 0)
+ * @param n their number
+ * @param nodata time with no data, or NULL
+ * @param from first instant of the span
+ * @param to first instant after it
+ * @return 0, ::SLA_ENOSPC if there are more than @p cap entries (the
+ *         first @p cap are written), or as sla_service_compute().
+ */
+int sla_service_evidence(struct sla_evidence *out, size_t cap, size_t *count,
+                         const struct sla_service *service,
+                         const struct sla_outage *outages, size_t n,
+                         const struct sla_intervals *nodata, int64_t from,
+                         int64_t to);
+
 /** One multi-window burn-rate alert rule (Google SRE Workbook). */
 struct sla_burn_rule {
     int64_t long_ms;      /**< The long window, e.g. one hour. */
