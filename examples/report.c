@@ -190,6 +190,7 @@ int sla_cli_report(int argc, char **argv)
     const char *service_path = NULL, *outages_path = NULL, *period = NULL;
     const char *from_s = NULL, *to_s = NULL, *by = NULL, *format_s = "text";
     const char *tzdir = NULL, *now_s = NULL, *probes_path = NULL;
+    const char *rolling = NULL;
     struct sla_intervals *nodata = NULL;
     struct sla_service *svc = NULL;
     struct sla_outage *outages = NULL, *all = NULL;
@@ -219,6 +220,7 @@ int sla_cli_report(int argc, char **argv)
         else if ((v = option_value(argc, argv, &k, "--tzdir"))) tzdir = v;
         else if ((v = option_value(argc, argv, &k, "--now"))) now_s = v;
         else if ((v = option_value(argc, argv, &k, "--probes"))) probes_path = v;
+        else if ((v = option_value(argc, argv, &k, "--rolling"))) rolling = v;
         else if (!strcmp(argv[k], "--evidence")) evidence = 1;
         else
             return usage_error("report: unknown or incomplete option",
@@ -235,9 +237,13 @@ int sla_cli_report(int argc, char **argv)
                            "markdown, not", format_s);
     if (!service_path)
         return usage_error("report: --service is required", NULL);
-    if (!period == !(from_s || to_s) || (!period && !(from_s && to_s)))
-        return usage_error("report: give --period, or --from and --to",
-                           NULL);
+    if ((period != NULL) + (from_s || to_s) + (rolling != NULL) != 1 ||
+        ((from_s || to_s) && !(from_s && to_s)))
+        return usage_error("report: give --period, --from and --to, or "
+                           "--rolling", NULL);
+    if (rolling && !now_s)
+        return usage_error("report: --rolling needs --now (the window ends "
+                           "there)", NULL);
     if (by && (unit = period_unit_of(by)) < 0)
         return usage_error("report: --by must be day, week, month, quarter "
                            "or year, not", by);
@@ -293,6 +299,26 @@ int sla_cli_report(int argc, char **argv)
         }
         from = iv.start;
         to = iv.end;
+    } else if (rolling) {
+        /* The window of an exact length that ends at --now. */
+        struct sla_duration d;
+        int64_t width;
+        if (parse_bound(&to, now_s, z, &err)) {
+            rc = parse_failed("--now", now_s, &err);
+            goto out;
+        }
+        if (sla_duration_parse(&d, rolling, strlen(rolling), &err)) {
+            rc = parse_failed("--rolling", rolling, &err);
+            goto out;
+        }
+        if (sla_duration_to_ms(&width, &d) || width <= 0 ||
+            to < INT64_MIN + width) {
+            rc = usage_error("report: --rolling must be a positive exact "
+                             "length (days, hours; no months), not",
+                             rolling);
+            goto out;
+        }
+        from = to - width;
     } else {
         if (parse_bound(&from, from_s, z, &err)) {
             rc = parse_failed("--from", from_s, &err);
