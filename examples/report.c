@@ -253,7 +253,10 @@ int sla_cli_report(int argc, char **argv)
         return rc;
     {
         const char *slash = strrchr(service_path, '/');
-        size_t n = slash ? (size_t)(slash - service_path) : 0;
+        /* The directory of the file ("/" for a file in the root). */
+        size_t n = slash ? (size_t)(slash - service_path) +
+                               (slash == service_path)
+                         : 0;
         if (n >= sizeof basedir)
             n = 0;
         memcpy(basedir, service_path, n);
@@ -330,6 +333,20 @@ int sla_cli_report(int argc, char **argv)
         }
         if (from > to) {
             rc = usage_error("report: --from must not be after --to", NULL);
+            goto out;
+        }
+    }
+    /* Say which record needs a weight the service file does not give. */
+    for (i = 0; i < nout; i++) {
+        int32_t w;
+        if (outages[i].kind != SLA_OUTAGE_FULL &&
+            sla_service_weight(svc, outages[i].kind, &w) == SLA_ENOTFOUND) {
+            const char *k = outages[i].kind == SLA_OUTAGE_PARTIAL ? "partial"
+                                                                  : "degraded";
+            fprintf(stderr, "sla: %s: outage record %zu is %s, but %s gives "
+                            "%s outages no weight (add [weights] %s = ...)\n",
+                    outages_path, i + 1, k, service_path, k, k);
+            rc = EXIT_FAILURE;
             goto out;
         }
     }
@@ -545,8 +562,8 @@ int sla_cli_report(int argc, char **argv)
         }
     }
     if (evidence && format != F_JSON) {
-        printf("\nEvidence for %s (outages by their row in the file, from "
-               "1):\n", total.label);
+        printf("\nEvidence for %s (outages by their record number in the "
+               "file, from 1):\n", total.label);
         for (i = 0; i < nev; i++) {
             char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE], c[48];
             sla_rfc3339_format(a, sizeof a, ev[i].start);

@@ -18,7 +18,7 @@
 
 int sla__accum_check(const struct sla_accum *a)
 {
-    int64_t span, parts;
+    int64_t span, parts, scaled;
     if (a->from > a->to || a->outside_ms < 0 || a->maintenance_ms < 0 ||
         a->excluded_ms < 0 || a->nodata_ms < 0 || a->planned_ms < 0 ||
         a->downtime_ppm_ms < 0 || a->target_ppm < 0 ||
@@ -33,7 +33,8 @@ int sla__accum_check(const struct sla_accum *a)
         sla__add_overflow(parts, a->planned_ms, &parts) || parts > span ||
         a->nodata_ms > span - a->outside_ms - a->maintenance_ms -
                            a->excluded_ms ||
-        a->downtime_ppm_ms / SLA_PPM_ONE > a->planned_ms)
+        sla__mul_overflow(a->planned_ms, SLA_PPM_ONE, &scaled) ||
+        a->downtime_ppm_ms > scaled)
         return SLA_EINVAL;
     return 0;
 }
@@ -46,7 +47,9 @@ SLA_EXPORT int sla_accum_merge(struct sla_accum *out,
     if (!out || !a || !b || sla__accum_check(a) || sla__accum_check(b) ||
         a->target_ppm != b->target_ppm)
         return SLA_EINVAL;
-    if (a->from > b->from) {
+    /* Either order: a then b, or b then a (an empty span may share its
+     * neighbour's start). */
+    if (a->to != b->from) {
         const struct sla_accum *t = a;
         a = b;
         b = t;
@@ -64,7 +67,8 @@ SLA_EXPORT int sla_accum_merge(struct sla_accum *out,
         sla__add_overflow(a->nodata_ms, b->nodata_ms, &m.nodata_ms) ||
         sla__add_overflow(a->planned_ms, b->planned_ms, &m.planned_ms) ||
         sla__add_overflow(a->downtime_ppm_ms, b->downtime_ppm_ms,
-                          &m.downtime_ppm_ms))
+                          &m.downtime_ppm_ms) ||
+        sla__accum_check(&m))
         return SLA_EOVERFLOW;
     *out = m;
     return 0;

@@ -221,6 +221,17 @@ SLA_EXPORT int sla_service_set_start(struct sla_service *s, int64_t start)
     return 0;
 }
 
+SLA_EXPORT int sla_service_weight(const struct sla_service *s, int32_t kind,
+                                  int32_t *out)
+{
+    if (!s || !out || kind < 0 || kind >= KINDS)
+        return SLA_EINVAL;
+    if (s->weight[kind] == NO_WEIGHT)
+        return SLA_ENOTFOUND;
+    *out = s->weight[kind];
+    return 0;
+}
+
 SLA_EXPORT int sla_service_set_weight(struct sla_service *s, int32_t kind,
                                       int32_t weight_ppm)
 {
@@ -546,8 +557,11 @@ static int compute_all(struct sla_figures *out, struct sla_accum *accum,
     struct sla_figures f;
     size_t i;
     int rc = 0;
+    int64_t span;
     if (!out || !s || (!o && n) || from > to)
         return SLA_EINVAL;
+    if (sla__sub_overflow(to, from, &span))
+        return SLA_EOVERFLOW;
     if (now < from)
         now = from;
     if (now > to)
@@ -869,8 +883,11 @@ SLA_EXPORT int sla_service_evidence(struct sla_evidence *out, size_t cap,
     struct ev_list l;
     size_t i, nex;
     int rc = 0;
+    int64_t span;
     if ((!out && cap) || !count || !s || (!o && n) || from > to)
         return SLA_EINVAL;
+    if (sla__sub_overflow(to, from, &span))
+        return SLA_EOVERFLOW;
     memset(t, 0, sizeof t);
     l.out = out;
     l.cap = cap;

@@ -75,7 +75,7 @@ SLA_EXPORT int sla_composite_down(struct sla_intervals *dst,
                                   const struct sla_intervals *const *members,
                                   size_t n, int32_t structure)
 {
-    struct sla_intervals *tmp;
+    struct sla_intervals *acc = NULL, *tmp = NULL;
     size_t i;
     int rc = 0;
     if (!dst || !members || n == 0 ||
@@ -85,16 +85,21 @@ SLA_EXPORT int sla_composite_down(struct sla_intervals *dst,
     for (i = 0; i < n; i++)
         if (!members[i])
             return SLA_EINVAL;
-    if ((rc = sla_intervals_new(&tmp)))
-        return rc;
-    rc = sla_intervals_copy(dst, members[0]);
+    /* Work in sets of our own: dst may be one of the members. */
+    if ((rc = sla_intervals_new(&acc)) || (rc = sla_intervals_new(&tmp)))
+        goto out;
+    rc = sla_intervals_copy(acc, members[0]);
     for (i = 1; i < n && !rc; i++) {
         rc = structure == SLA_COMPOSITE_SERIES
-                 ? sla_intervals_union(tmp, dst, members[i])
-                 : sla_intervals_intersect(tmp, dst, members[i]);
+                 ? sla_intervals_union(tmp, acc, members[i])
+                 : sla_intervals_intersect(tmp, acc, members[i]);
         if (!rc)
-            rc = sla_intervals_copy(dst, tmp);
+            rc = sla_intervals_copy(acc, tmp);
     }
+    if (!rc)
+        rc = sla_intervals_copy(dst, acc);
+out:
+    sla_intervals_free(acc);
     sla_intervals_free(tmp);
     return rc;
 }

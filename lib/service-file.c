@@ -20,6 +20,7 @@ static const char *const section_names[] = {
 /* A [maintenance] section, collected until the next section. */
 struct maint {
     int present, has_start, has_end_time, has_duration, clamp, skip, mode;
+    int has_opts;
     struct sla_civil start;
     char rule[1024];
     int32_t end_h, end_m, end_s;
@@ -47,6 +48,8 @@ struct fp {
     int64_t from, to;
     int32_t below, credit;
     int32_t sec_line;
+    char seen[16][32]; /* keys of the current section */
+    size_t nseen;
     struct maint m;
     /* settings kept until the zone is known */
     struct settings {
@@ -312,6 +315,8 @@ static int key_hours(struct fp *p, const char *k, size_t a, size_t n)
     if (wd == 7)
         return -1;
     /* 09:00-12:00, 13:00-18:00 */
+    if (n == 0)
+        return fail_at(p, a, "expected hours as HH:MM-HH:MM");
     while (n) {
         size_t e = 0, dash, b0;
         int64_t open, close;
@@ -338,6 +343,8 @@ static int key_hours(struct fp *p, const char *k, size_t a, size_t n)
         n -= e + 1;
         while (n && is_space(p->s[a]))
             a++, n--;
+        if (n == 0)
+            return fail_at(p, a, "expected more hours after ','");
     }
     return 0;
 }
@@ -410,10 +417,14 @@ static int key_maint(struct fp *p, const char *k, size_t a, size_t n)
         m->ex_whole[m->nex] = 0;
         return local_time(p, a, n, "exdate", &m->ex[m->nex++]);
     }
-    if (!strcmp(k, "CLAMP"))
+    if (!strcmp(k, "CLAMP")) {
+        m->has_opts = 1;
         return boolean(p, a, n, &m->clamp);
-    if (!strcmp(k, "SKIP-GAPS"))
+    }
+    if (!strcmp(k, "SKIP-GAPS")) {
+        m->has_opts = 1;
         return boolean(p, a, n, &m->skip);
+    }
     return -1;
 }
 
@@ -434,11 +445,11 @@ static int end_maint(struct fp *p)
                              "[maintenance]");
     if (m->ics[0]) {
         if (m->has_start || m->rule[0] || m->has_end_time ||
-            m->has_duration || m->nex)
+            m->has_duration || m->nex || m->has_opts)
             return sla__error_at(p->err, SLA_EPARSE, 0, m->line, 1,
                                  "expected either ics or start, rule, "
-                                 "end-time, duration and exdate in this "
-                                 "[maintenance]");
+                                 "end-time, duration, exdate, clamp and "
+                                 "skip-gaps in this [maintenance]");
         return sla__service_add_ics(p->svc, m->ics, p->basedir, p->zone,
                                     p->tzdir, m->line, p->err);
     }
@@ -583,6 +594,7 @@ static int parse(struct fp *p)
                 return rc;
             sec = s2;
             p->sec_line = p->line;
+            p->nseen = 0;
             if (sec == SEC_MAINT) {
                 memset(&p->m, 0, sizeof p->m);
                 p->m.present = 1;
@@ -609,6 +621,19 @@ static int parse(struct fp *p)
             v = eq + 1;
             while (v < b && is_space(p->s[v]))
                 v++;
+            /* A key given twice in a section would silently keep one of
+             * two values; only lists may repeat. */
+            if (strcmp(key, "HOLIDAY") && strcmp(key, "EXDATE") &&
+                sec != SEC_HOURS) {
+                size_t j;
+                for (j = 0; j < p->nseen; j++)
+                    if (!strcmp(p->seen[j], key))
+                        return fail_at(p, a, "expected '%.31s' once in this "
+                                             "section",
+                                       key);
+                if (p->nseen < sizeof p->seen / sizeof *p->seen)
+                    memcpy(p->seen[p->nseen++], key, sizeof key);
+            }
             switch (sec) {
             case SEC_SERVICE: rc = key_service(p, key, v, b - v); break;
             case SEC_WEIGHTS: rc = key_weights(p, key, v, b - v); break;

@@ -310,6 +310,23 @@ START_TEST(arguments)
                      SLA_EINVAL);
     ck_assert_int_eq(sla_service_compute(NULL, s, NULL, 0, NULL, 0, 10, 0),
                      SLA_EINVAL);
+    /* A span longer than int64_t milliseconds, even with nothing
+     * planned. */
+    ck_assert_int_eq(sla_service_set_start(s, INT64_C(5000000000000000000)),
+                     0);
+    ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL,
+                                         -INT64_C(5000000000000000000),
+                                         INT64_C(5000000000000000000), 0),
+                     SLA_EOVERFLOW);
+    ck_assert_int_eq(sla_service_set_start(s, INT64_MIN), 0);
+    {
+        int32_t w;
+        ck_assert_int_eq(sla_service_weight(s, SLA_OUTAGE_FULL, &w), 0);
+        ck_assert_int_eq(w, 1000000);
+        ck_assert_int_eq(sla_service_weight(s, SLA_OUTAGE_PARTIAL, &w),
+                         SLA_ENOTFOUND);
+        ck_assert_int_eq(sla_service_weight(s, 3, &w), SLA_EINVAL);
+    }
     /* Spans too long for exact ppm figures. */
     ck_assert_int_eq(sla_service_compute(&f, s, NULL, 0, NULL, 0,
                                          INT64_C(10000000000000), 0),
@@ -407,6 +424,11 @@ START_TEST(composite)
                                         SLA_COMPOSITE_PARALLEL), 0);
     ck_assert_uint_eq(sla_intervals_count(d), 2);
     ck_assert_int_eq(sla_intervals_measure(&total, d), 0);
+    ck_assert_int_eq(total, 10);
+    /* The destination may be one of the members. */
+    ck_assert_int_eq(sla_composite_down(m[1], members, 2,
+                                        SLA_COMPOSITE_PARALLEL), 0);
+    ck_assert_int_eq(sla_intervals_measure(&total, m[1]), 0);
     ck_assert_int_eq(total, 10);
     ck_assert_int_eq(sla_composite_down(d, members, 0, 0), SLA_EINVAL);
     ck_assert_int_eq(sla_composite_down(d, members, 2, 2), SLA_EINVAL);
@@ -793,6 +815,39 @@ START_TEST(saved_accumulators)
     b.target_ppm = 999000;
     ck_assert_int_eq(sla_accum_merge(&b, &a, &b), SLA_EINVAL);
     ck_assert_int_eq(sla_accum_load(NULL, buf, 84, &err), SLA_EINVAL);
+    /* An empty span merges with the neighbour that starts where it is, in
+     * either order. */
+    b = a;
+    b.to = b.from;
+    b.maintenance_ms = b.planned_ms = b.downtime_ppm_ms = 0;
+    {
+        struct sla_accum m1, m2;
+        ck_assert_int_eq(sla_accum_merge(&m1, &a, &b), 0);
+        ck_assert_int_eq(sla_accum_merge(&m2, &b, &a), 0);
+        ck_assert(memcmp(&m1, &a, sizeof a) == 0);
+        ck_assert(memcmp(&m2, &a, sizeof a) == 0);
+    }
+    /* Downtime beyond planned time, even by less than a millisecond, is
+     * impossible: refused by figures and save, and when loaded. */
+    b = a;
+    b.downtime_ppm_ms = b.planned_ms * SLA_PPM_ONE + 1;
+    {
+        struct sla_figures f;
+        ck_assert_int_eq(sla_accum_figures(&f, &b, NULL), SLA_EINVAL);
+    }
+    ck_assert_int_eq(sla_accum_save(bad, sizeof bad, &b), SLA_EINVAL);
+    /* Two halves of a span longer than int64_t: an overflow. */
+    {
+        struct sla_accum lo, hi, m;
+        memset(&lo, 0, sizeof lo);
+        lo.from = -INT64_C(4700000000000000000);
+        lo.to = 0;
+        lo.outside_ms = -lo.from;
+        hi = lo;
+        hi.from = 0;
+        hi.to = -lo.from;
+        ck_assert_int_eq(sla_accum_merge(&m, &lo, &hi), SLA_EOVERFLOW);
+    }
 }
 END_TEST
 

@@ -271,6 +271,14 @@ static const struct bad bad_ini[] = {
      11, "confirm"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[probes]\ninterval = P1M\n", 5,
      12, "interval:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\ntarget = 99.99\n", 4, 1,
+     "once"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[hours]\nmonday =\n", 5, 9,
+     "HH:MM-HH:MM"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[hours]\nmonday = 09:00-12:00,"
+     "\n", 5, 22, "after ','"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[maintenance]\nics = x.ics\n"
+     "clamp = true\n", 4, 1, "either ics"},
     {"[service]\nzone = UTC\ntarget = 99.9\nname = a\x01 b\n", 4, 9,
      "control byte"},
 };

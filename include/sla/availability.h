@@ -320,6 +320,17 @@ int sla_service_set_weight(struct sla_service *service, int32_t kind,
                            int32_t weight_ppm);
 
 /**
+ * @brief The weight of an outage kind.
+ * @param service the service
+ * @param kind `SLA_OUTAGE_*`
+ * @param[out] out the weight in ppm
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range,
+ *         ::SLA_ENOTFOUND if no weight was set for the kind.
+ */
+int sla_service_weight(const struct sla_service *service, int32_t kind,
+                       int32_t *out);
+
+/**
  * @brief Set the policy for time with no data.
  * @param service the service
  * @param policy `SLA_NODATA_*`
@@ -699,7 +710,7 @@ int sla_service_burn_alerts(struct sla_burn_alert *out,
 /**
  * @brief The downtime of a composite, exactly, from its members'.
  * @param dst receives the composite's downtime (its contents are
- *        replaced)
+ *        replaced; it may be one of the members)
  * @param members the members' downtime sets
  * @param n their number, >= 1
  * @param structure `SLA_COMPOSITE_*`
