@@ -21,5 +21,6 @@
 #include "sla/business.h"
 #include "sla/ics.h"
 #include "sla/availability.h"
+#include "sla/incidents.h"
 
 #endif /* SLA_H */
