@@ -43,6 +43,9 @@ int sla_cli_tz(int argc, char **argv);
 /* sla periods ... */
 int sla_cli_periods(int argc, char **argv);
 
+/* sla incidents ... */
+int sla_cli_incidents(int argc, char **argv);
+
 /* sla report ... */
 int sla_cli_report(int argc, char **argv);
 

@@ -46,6 +46,10 @@ static const char usage_text[] =
     "         [--format text|json|csv|markdown] [--evidence]\n"
     "                               a service's availability, period by\n"
     "                               period, with budgets and credits\n"
+    "  incidents --file CSV --from DATE|RFC3339 --to DATE|RFC3339 [--zone Z]\n"
+    "            [--rto PT4H] [--long P1D] [--notify PT1H] [--updates PT30M]\n"
+    "            [--json]           MTTR, MTBF, RTO and the notification and\n"
+    "                               update deadlines of the incidents\n"
     "  help                         print this text\n";
 
 static int cmd_version(void)
@@ -168,6 +172,8 @@ static int run(int argc, char **argv)
         return sla_cli_windows(argc, argv);
     if (strcmp(argv[1], "report") == 0)
         return sla_cli_report(argc, argv);
+    if (strcmp(argv[1], "incidents") == 0)
+        return sla_cli_incidents(argc, argv);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;

@@ -235,3 +235,236 @@ SLA_EXPORT void sla_probes_free(struct sla_probe *samples)
 {
     free(samples);
 }
+
+/* ---- incidents ---------------------------------------------------------- */
+
+struct sla_incident_list {
+    struct sla_incident *v;
+    char **ids;
+    int64_t **updates;
+    size_t n, cap;
+};
+
+SLA_EXPORT void sla_incident_list_free(struct sla_incident_list *l)
+{
+    size_t i;
+    if (!l)
+        return;
+    for (i = 0; i < l->n; i++) {
+        free(l->ids[i]);
+        free(l->updates[i]);
+    }
+    free(l->v);
+    free(l->ids);
+    free(l->updates);
+    free(l);
+}
+
+SLA_EXPORT const struct sla_incident *
+sla_incident_list_items(const struct sla_incident_list *l, size_t *count)
+{
+    if (!l || !count)
+        return NULL;
+    *count = l->n;
+    return l->n ? l->v : NULL;
+}
+
+SLA_EXPORT const char *sla_incident_list_id(const struct sla_incident_list *l,
+                                            size_t index)
+{
+    return l && index < l->n ? l->ids[index] : NULL;
+}
+
+enum { IC_STARTED, IC_DETECTED, IC_ACK, IC_NOTIFIED, IC_RECOVERED,
+       IC_RESOLVED, IC_UPDATES, IC_ID, IC_SEVERITY, IC_COUNT };
+
+static int optional_instant(struct sla__csv *c, const struct sla__csv_field *f,
+                            const char *col, int64_t *out)
+{
+    if (!f || f->len == 0) {
+        *out = SLA_TIME_NONE;
+        return 0;
+    }
+    return instant(c, f, col, out);
+}
+
+/* "t1 t2;t3": instants separated by spaces or ';'. */
+static int update_list(struct sla__csv *c, const struct sla__csv_field *f,
+                       int64_t **out, size_t *n)
+{
+    size_t i = 0, cap = 0;
+    *out = NULL;
+    *n = 0;
+    while (f && i < f->len) {
+        size_t a, b;
+        struct sla_error e;
+        int64_t t;
+        while (i < f->len && (f->text[i] == ' ' || f->text[i] == ';'))
+            i++;
+        if (i == f->len)
+            break;
+        a = i;
+        while (i < f->len && f->text[i] != ' ' && f->text[i] != ';')
+            i++;
+        b = i;
+        if (sla_rfc3339_parse(&t, NULL, f->text + a, b - a, &e)) {
+            free(*out);
+            *out = NULL;
+            return sla__csv_fail(c, f, a + (e.offset > 0 ? (size_t)e.offset
+                                                          : 0),
+                                 "updates: %s", e.message);
+        }
+        if (*n == cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            int64_t *v = realloc(*out, nc * sizeof *v);
+            if (!v) {
+                free(*out);
+                *out = NULL;
+                return SLA_ENOMEM;
+            }
+            *out = v;
+            cap = nc;
+        }
+        (*out)[(*n)++] = t;
+    }
+    return 0;
+}
+
+SLA_EXPORT int sla_incidents_parse_csv(struct sla_incident_list **out,
+                                       const char *text, size_t len,
+                                       struct sla_error *err)
+{
+    static const char *const names[IC_COUNT] = {
+        "STARTED", "DETECTED", "ACKNOWLEDGED", "NOTIFIED", "RECOVERED",
+        "RESOLVED", "UPDATES", "ID", "SEVERITY"};
+    static const char *const header =
+        "expected a header row naming at least the columns started and "
+        "recovered";
+    struct sla__csv c;
+    struct sla_incident_list *l;
+    size_t ncols;
+    int col[IC_COUNT], rc;
+    if ((rc = sla__check_text(err, out, &text, len)))
+        return rc;
+    if (!(l = calloc(1, sizeof *l)))
+        return sla__error_set(err, SLA_ENOMEM, 0, "out of memory");
+    sla__csv_init(&c, text, len, err);
+    rc = sla__csv_next(&c);
+    if (rc == 0)
+        rc = sla__error_at(err, SLA_EPARSE, len, c.line, 1, "%s", header);
+    if (rc < 0)
+        goto out;
+    ncols = c.nf;
+    if ((rc = columns(&c, names, col, IC_COUNT)))
+        goto out;
+    if (col[IC_STARTED] < 0 || col[IC_RECOVERED] < 0) {
+        rc = sla__csv_fail(&c, &c.f[0], 0, "%s", header);
+        goto out;
+    }
+    while ((rc = sla__csv_next(&c)) == 1) {
+        struct sla_incident x;
+        struct sla_error e;
+        const struct sla__csv_field *f;
+        int64_t *upd = NULL;
+        size_t nupd = 0;
+        char *id;
+        int k;
+        static const char *const lower[] = {"started", "detected",
+                                            "acknowledged", "notified",
+                                            "recovered", "resolved"};
+        memset(&x, 0, sizeof x);
+        if (c.nf != ncols) {
+            f = &c.f[c.nf < ncols ? c.nf - 1 : ncols];
+            rc = sla__csv_fail(&c, f, c.nf < ncols ? f->len : 0,
+                               "expected %zu fields, as in the header, not "
+                               "%zu",
+                               ncols, c.nf);
+            goto out;
+        }
+        for (k = IC_STARTED; k <= IC_RESOLVED; k++) {
+            int64_t *slot = k == IC_STARTED     ? &x.started
+                            : k == IC_DETECTED  ? &x.detected
+                            : k == IC_ACK       ? &x.acknowledged
+                            : k == IC_NOTIFIED  ? &x.notified
+                            : k == IC_RECOVERED ? &x.recovered
+                                                : &x.resolved;
+            if ((rc = optional_instant(&c, col[k] >= 0 ? &c.f[col[k]] : NULL,
+                                       lower[k], slot)))
+                goto out;
+        }
+        if (col[IC_SEVERITY] >= 0 && c.f[col[IC_SEVERITY]].len) {
+            int64_t v = 0;
+            size_t j;
+            f = &c.f[col[IC_SEVERITY]];
+            for (j = 0; j < f->len && f->text[j] >= '0' && f->text[j] <= '9' &&
+                        v < 1000000;
+                 j++)
+                v = v * 10 + (f->text[j] - '0');
+            if (j != f->len) {
+                rc = sla__csv_fail(&c, f, j, "expected severity as a number");
+                goto out;
+            }
+            x.severity = (int32_t)v;
+        }
+        if ((rc = update_list(&c, col[IC_UPDATES] >= 0 ? &c.f[col[IC_UPDATES]]
+                                                       : NULL,
+                              &upd, &nupd)))
+            goto out;
+        x.updates = upd;
+        x.nupdates = nupd;
+        if (sla_incident_check(&x, &e)) {
+            /* "record 1: recovered before started" names the fields */
+            const char *why = strchr(e.message, ':');
+            f = &c.f[col[IC_STARTED]];
+            rc = sla__error_at(err, SLA_EPARSE, f->off, f->line, 1,
+                               "expected instants in a possible order, "
+                               "not%s",
+                               why ? why + 1 : " these");
+            free(upd);
+            goto out;
+        }
+        f = col[IC_ID] >= 0 ? &c.f[col[IC_ID]] : NULL;
+        id = malloc(f ? f->len + 1 : 1);
+        if (!id) {
+            free(upd);
+            rc = SLA_ENOMEM;
+            goto out;
+        }
+        if (f)
+            memcpy(id, f->text, f->len + 1);
+        else
+            id[0] = '\0';
+        if (l->n == l->cap) {
+            size_t nc = l->cap ? l->cap * 2 : 16;
+            struct sla_incident *v = realloc(l->v, nc * sizeof *v);
+            char **ids = v ? realloc(l->ids, nc * sizeof *ids) : NULL;
+            int64_t **u = ids ? realloc(l->updates, nc * sizeof *u) : NULL;
+            if (v)
+                l->v = v;
+            if (ids)
+                l->ids = ids;
+            if (!u) {
+                free(id);
+                free(upd);
+                rc = SLA_ENOMEM;
+                goto out;
+            }
+            l->updates = u;
+            l->cap = nc;
+        }
+        l->v[l->n] = x;
+        l->ids[l->n] = id;
+        l->updates[l->n] = upd;
+        l->n++;
+    }
+out:
+    sla__csv_done(&c);
+    if (rc < 0) {
+        if (rc == SLA_ENOMEM)
+            sla__error_set(err, rc, 0, "out of memory");
+        sla_incident_list_free(l);
+        return rc;
+    }
+    *out = l;
+    return 0;
+}

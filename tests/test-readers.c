@@ -138,6 +138,56 @@ START_TEST(probes_csv)
 }
 END_TEST
 
+START_TEST(incidents_csv)
+{
+    static const char text[] =
+        "Recovered,started,ID,updates,detected,severity\n"
+        "2025-01-01T01:00:00Z,2025-01-01T00:00:00Z,a,"
+        "2025-01-01T00:20:00Z 2025-01-01T00:40:00Z;2025-01-01T00:50:00Z,"
+        "2025-01-01T00:10:00Z,2\n"
+        "2025-01-02T01:00:00Z,2025-01-02T00:00:00Z,,,,\n";
+    static const struct bad bad[] = {
+        {"started\n", 1, 1, "started and"},
+        {"started,recovered\n2025-01-01T00:00:00Z,2024-01-01T00:00:00Z\n", 2,
+         1, "recovered before started"},
+        {"started,recovered,updates\n2025-01-01T00:00:00Z,"
+         "2025-01-01T01:00:00Z,2025-01-01T00:10:00Z x\n", 2, 64, "updates:"},
+        {"started,recovered,severity\n2025-01-01T00:00:00Z,"
+         "2025-01-01T01:00:00Z,high\n", 2, 43, "severity"},
+        {"started,recovered,detected\n2025-01-01T00:00:00Z,"
+         "2025-01-01T01:00:00Z,2025-01-01\n", 2, 53, "detected:"},
+    };
+    struct sla_incident_list *l = NULL;
+    const struct sla_incident *x;
+    struct sla_error err;
+    size_t n = 0, i;
+    ck_assert_int_eq(sla_incidents_parse_csv(&l, text, strlen(text), &err), 0);
+    x = sla_incident_list_items(l, &n);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(sla_incident_list_id(l, 0), "a");
+    ck_assert_str_eq(sla_incident_list_id(l, 1), "");
+    ck_assert_ptr_null(sla_incident_list_id(l, 2));
+    ck_assert_uint_eq(x[0].nupdates, 3);
+    ck_assert_int_eq(x[0].updates[2], at("2025-01-01T00:50:00Z"));
+    ck_assert_int_eq(x[0].detected, at("2025-01-01T00:10:00Z"));
+    ck_assert_int_eq(x[0].severity, 2);
+    ck_assert_int_eq(x[1].detected, SLA_TIME_NONE);
+    ck_assert_uint_eq(x[1].nupdates, 0);
+    sla_incident_list_free(l);
+    sla_incident_list_free(NULL);
+    for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+        memset(&err, 0x5a, sizeof err);
+        ck_assert_int_eq(sla_incidents_parse_csv(&l, bad[i].text,
+                                                 strlen(bad[i].text), &err),
+                         SLA_EPARSE);
+        ck_assert_msg(err.line == bad[i].line && err.column == bad[i].column &&
+                          strstr(err.message, bad[i].needle) != NULL,
+                      "case %zu: %d:%d '%s'", i, (int)err.line,
+                      (int)err.column, err.message);
+    }
+}
+END_TEST
+
 static struct sla_service *parse(const char *text)
 {
     struct sla_service *s = NULL;
@@ -309,6 +359,7 @@ int main(void)
     tcase_add_loop_test(tc, outages_csv_errors, 0,
                         (int)(sizeof bad_csv / sizeof *bad_csv));
     tcase_add_test(tc, probes_csv);
+    tcase_add_test(tc, incidents_csv);
     tcase_add_test(tc, service_file);
     tcase_add_loop_test(tc, service_file_errors, 0,
                         (int)(sizeof bad_ini / sizeof *bad_ini));

@@ -149,6 +149,55 @@ int sla_incident_update_gaps(struct sla_interval *out, size_t cap,
                              const struct sla_incident *incident,
                              int64_t limit_ms);
 
+/** Incident records read from a file. Opaque. */
+struct sla_incident_list;
+
+/**
+ * @brief Read incident records from CSV (RFC 4180).
+ *
+ * A header row names the columns, in any order and case: `started` and
+ * `recovered` (required), `detected`, `acknowledged`, `notified`,
+ * `resolved`, `updates` (several RFC 3339 instants separated by spaces or
+ * `;`), `id` and `severity` (an integer); other columns are skipped.
+ * Instants are RFC 3339; an empty field is "not given". Each record is
+ * checked as sla_incident_check() does, and an impossible one is an error
+ * at its line.
+ *
+ * @param[out] out the records; free them with sla_incident_list_free()
+ * @param text the CSV text
+ * @param len its length
+ * @param[out] err the line, column and what was expected; may be NULL
+ * @return 0, ::SLA_EINVAL if @p out is NULL or @p text is NULL with a
+ *         length, ::SLA_EPARSE, ::SLA_ENOMEM.
+ */
+int sla_incidents_parse_csv(struct sla_incident_list **out, const char *text,
+                            size_t len, struct sla_error *err);
+
+/**
+ * @brief Free incident records.
+ * @param list the records, or NULL
+ */
+void sla_incident_list_free(struct sla_incident_list *list);
+
+/**
+ * @brief The records, in file order, as one array.
+ * @param list the records
+ * @param[out] count their number
+ * @return the array (owned by the list; NULL when empty), or NULL for a
+ *         NULL argument
+ */
+const struct sla_incident *sla_incident_list_items(
+    const struct sla_incident_list *list, size_t *count);
+
+/**
+ * @brief A record's id (the `id` column; "" if none).
+ * @param list the records
+ * @param index 0 to count - 1
+ * @return the id, owned by the list, or NULL if @p index is out of range
+ */
+const char *sla_incident_list_id(const struct sla_incident_list *list,
+                                 size_t index);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz target: outage records and probe samples from CSV.
+/* Fuzz target: outage records, probe samples and incidents from CSV.
  *
  * A failure must be SLA_EPARSE with a record whose line and column are
  * where its offset is (line = 1 + the newlines before it, column = the
@@ -12,10 +12,12 @@
 #define FO_CHECK(cond) FUZZ_CHECK(cond, data, size)
 
 static void probes(const uint8_t *data, size_t size);
+static void incidents(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     probes(data, size);
+    incidents(data, size);
     const char *s = data ? (const char *)data : "";
     struct sla_outage *o = NULL, *o2 = NULL;
     struct sla_error err;
@@ -78,4 +80,42 @@ static void probes(const uint8_t *data, size_t size)
     sla_intervals_free(nodata);
     sla_intervals_free(both);
     sla_probes_free(p);
+}
+
+/* The same text as incidents: a failure placed as above; a success with
+ * records in a possible order whose figures compute. */
+static void incidents(const uint8_t *data, size_t size)
+{
+    const char *s = data ? (const char *)data : "";
+    struct sla_incident_list *l = NULL;
+    struct sla_incident_stats st;
+    struct sla_error err;
+    const struct sla_incident *x;
+    size_t n = 0, i;
+    int rc;
+    fuzz_error_poison(&err);
+    rc = sla_incidents_parse_csv(&l, s, size, &err);
+    if (rc == SLA_ENOMEM)
+        return;
+    if (rc) {
+        FO_CHECK(rc == SLA_EPARSE && err.code == rc);
+        fuzz_error_place_check(&err, data, size);
+        return;
+    }
+    x = sla_incident_list_items(l, &n);
+    for (i = 0; i < n; i++) {
+        int64_t late;
+        size_t ng;
+        FO_CHECK(sla_incident_check(&x[i], NULL) == 0);
+        FO_CHECK(sla_incident_list_id(l, i) != NULL);
+        FO_CHECK(sla_incident_notification(&late, &x[i], 3600000) == 0 &&
+                 late >= 0);
+        rc = sla_incident_update_gaps(NULL, 0, &ng, &x[i], 1800000);
+        FO_CHECK(rc == 0 || rc == SLA_ENOSPC);
+    }
+    rc = sla_incidents_stats(&st, x, n, INT64_C(-62135596800000),
+                             INT64_C(253402300800000), 3600000, 86400000,
+                             NULL);
+    FO_CHECK(rc == 0 || rc == SLA_EOVERFLOW || rc == SLA_ENOMEM);
+    sla_incident_list_free(l);
 }
