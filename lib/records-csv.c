@@ -21,114 +21,6 @@ static int instant(struct sla__csv *c, const struct sla__csv_field *f,
                          "%s: %s", col, e.message);
 }
 
-SLA_EXPORT int sla_outages_parse_csv(struct sla_outage **out, size_t *count,
-                                     const char *text, size_t len,
-                                     struct sla_error *err)
-{
-    struct sla__csv c;
-    struct sla_outage *v = NULL;
-    size_t n = 0, cap = 0, ncols, i;
-    int col_start = -1, col_end = -1, col_kind = -1, rc;
-    if ((rc = sla__check_text(err, out, &text, len)))
-        return rc;
-    if (!count)
-        return sla__check_text(err, NULL, &text, len);
-    sla__csv_init(&c, text, len, err);
-    rc = sla__csv_next(&c);
-    if (rc == 0)
-        rc = sla__error_at(err, SLA_EPARSE, len, c.line, 1,
-                           "expected a header row naming the columns "
-                           "start, end and (optionally) kind");
-    if (rc < 0)
-        goto out;
-    ncols = c.nf;
-    for (i = 0; i < ncols; i++) {
-        int *slot = name_is(&c.f[i], "START")  ? &col_start
-                    : name_is(&c.f[i], "END")  ? &col_end
-                    : name_is(&c.f[i], "KIND") ? &col_kind
-                                               : NULL;
-        if (!slot)
-            continue; /* other columns (id, note, ...) are kept out */
-        if (*slot >= 0) {
-            rc = sla__csv_fail(&c, &c.f[i], 0, "expected each column name "
-                                               "once, not '%s' again",
-                               c.f[i].text);
-            goto out;
-        }
-        *slot = (int)i;
-    }
-    if (col_start < 0 || col_end < 0) {
-        rc = sla__csv_fail(&c, &c.f[0], 0, "expected a header row naming "
-                                           "the columns start, end and "
-                                           "(optionally) kind");
-        goto out;
-    }
-    while ((rc = sla__csv_next(&c)) == 1) {
-        struct sla_outage o;
-        memset(&o, 0, sizeof o);
-        if (c.nf != ncols) {
-            const struct sla__csv_field *f = &c.f[c.nf < ncols ? c.nf - 1
-                                                               : ncols];
-            rc = sla__csv_fail(&c, f, c.nf < ncols ? f->len : 0,
-                               "expected %zu fields, as in the header, not "
-                               "%zu",
-                               ncols, c.nf);
-            goto out;
-        }
-        if ((rc = instant(&c, &c.f[col_start], "start", &o.start)) ||
-            (rc = instant(&c, &c.f[col_end], "end", &o.end)))
-            goto out;
-        if (o.end <= o.start) {
-            rc = sla__csv_fail(&c, &c.f[col_end], 0,
-                               "expected an end after the start");
-            goto out;
-        }
-        if (col_kind >= 0) {
-            const struct sla__csv_field *f = &c.f[col_kind];
-            if (f->len == 0 || name_is(f, "FULL"))
-                o.kind = SLA_OUTAGE_FULL;
-            else if (name_is(f, "PARTIAL"))
-                o.kind = SLA_OUTAGE_PARTIAL;
-            else if (name_is(f, "DEGRADED"))
-                o.kind = SLA_OUTAGE_DEGRADED;
-            else {
-                rc = sla__csv_fail(&c, f, 0, "expected a kind of full, "
-                                             "partial or degraded");
-                goto out;
-            }
-        }
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            struct sla_outage *w = nc > SIZE_MAX / sizeof *w
-                                       ? NULL
-                                       : realloc(v, nc * sizeof *w);
-            if (!w) {
-                rc = SLA_ENOMEM;
-                goto out;
-            }
-            v = w;
-            cap = nc;
-        }
-        v[n++] = o;
-    }
-out:
-    sla__csv_done(&c);
-    if (rc < 0) {
-        if (rc == SLA_ENOMEM)
-            sla__error_set(err, rc, 0, "out of memory");
-        free(v);
-        return rc;
-    }
-    *out = v;
-    *count = n;
-    return 0;
-}
-
-SLA_EXPORT void sla_outages_free(struct sla_outage *outages)
-{
-    free(outages);
-}
-
 /* Columns by name; -1 for those absent. */
 static int columns(struct sla__csv *c, const char *const *names, int *col,
                    int n)
@@ -150,12 +42,128 @@ static int columns(struct sla__csv *c, const char *const *names, int *col,
     return 0;
 }
 
+/* The header row: the columns of names[0 .. n), of which the first
+ * `required` must be there; what says so when they are not. */
+static int header(struct sla__csv *c, size_t len, const char *const *names,
+                  int *col, int n, int required, const char *what,
+                  size_t *ncols)
+{
+    int rc = sla__csv_next(c), k;
+    if (rc == 0)
+        return sla__error_at(c->err, SLA_EPARSE, len, c->line, 1, "%s",
+                             what);
+    if (rc < 0)
+        return rc;
+    *ncols = c->nf;
+    if ((rc = columns(c, names, col, n)))
+        return rc;
+    for (k = 0; k < required; k++)
+        if (col[k] < 0)
+            return sla__csv_fail(c, &c->f[0], 0, "%s", what);
+    return 0;
+}
+
+/* Every row has as many fields as the header. */
+static int row_check(struct sla__csv *c, size_t ncols)
+{
+    const struct sla__csv_field *f;
+    if (c->nf == ncols)
+        return 0;
+    f = &c->f[c->nf < ncols ? c->nf - 1 : ncols];
+    return sla__csv_fail(c, f, c->nf < ncols ? f->len : 0,
+                         "expected %zu fields, as in the header, not %zu",
+                         ncols, c->nf);
+}
+
+/* Room for one more element of size in *v. */
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *w;
+    if (n < *cap)
+        return 0;
+    if (nc > SIZE_MAX / size || !(w = realloc(*v, nc * size)))
+        return SLA_ENOMEM;
+    *v = w;
+    *cap = nc;
+    return 0;
+}
+
+SLA_EXPORT int sla_outages_parse_csv(struct sla_outage **out, size_t *count,
+                                     const char *text, size_t len,
+                                     struct sla_error *err)
+{
+    static const char *const names[] = {"START", "END", "KIND"};
+    struct sla__csv c;
+    struct sla_outage *v = NULL;
+    size_t n = 0, cap = 0, ncols;
+    int col[3], rc;
+    if ((rc = sla__check_text(err, out, &text, len)))
+        return rc;
+    if (!count)
+        return sla__check_text(err, NULL, &text, len);
+    sla__csv_init(&c, text, len, err);
+    /* other columns (id, note, ...) are kept out */
+    if ((rc = header(&c, len, names, col, 3, 2,
+                     "expected a header row naming the columns start, end "
+                     "and (optionally) kind",
+                     &ncols)))
+        goto out;
+    while ((rc = sla__csv_next(&c)) == 1) {
+        struct sla_outage o;
+        const int col_end = col[1], col_kind = col[2];
+        memset(&o, 0, sizeof o);
+        if ((rc = row_check(&c, ncols)) ||
+            (rc = instant(&c, &c.f[col[0]], "start", &o.start)) ||
+            (rc = instant(&c, &c.f[col_end], "end", &o.end)))
+            goto out;
+        if (o.end <= o.start) {
+            rc = sla__csv_fail(&c, &c.f[col_end], 0,
+                               "expected an end after the start");
+            goto out;
+        }
+        if (col_kind >= 0) {
+            const struct sla__csv_field *f = &c.f[col_kind];
+            if (f->len == 0 || name_is(f, "FULL"))
+                o.kind = SLA_OUTAGE_FULL;
+            else if (name_is(f, "PARTIAL"))
+                o.kind = SLA_OUTAGE_PARTIAL;
+            else if (name_is(f, "DEGRADED"))
+                o.kind = SLA_OUTAGE_DEGRADED;
+            else {
+                rc = sla__csv_fail(&c, f, 0, "expected a kind of full, "
+                                             "partial or degraded");
+                goto out;
+            }
+        }
+        if ((rc = grow((void **)&v, &cap, n, sizeof *v)))
+            goto out;
+        v[n++] = o;
+    }
+out:
+    sla__csv_done(&c);
+    if (rc < 0) {
+        if (rc == SLA_ENOMEM)
+            sla__error_set(err, rc, 0, "out of memory");
+        free(v);
+        return rc;
+    }
+    *out = v;
+    *count = n;
+    return 0;
+}
+
+SLA_EXPORT void sla_outages_free(struct sla_outage *outages)
+{
+    free(outages);
+}
+
 SLA_EXPORT int sla_probes_parse_csv(struct sla_probe **out, size_t *count,
                                     const char *text, size_t len,
                                     struct sla_error *err)
 {
     static const char *const names[] = {"AT", "OK"};
-    static const char *const header =
+    static const char *const what =
         "expected a header row naming the columns at and ok";
     struct sla__csv c;
     struct sla_probe *v = NULL;
@@ -166,31 +174,14 @@ SLA_EXPORT int sla_probes_parse_csv(struct sla_probe **out, size_t *count,
     if (!count)
         return sla__check_text(err, NULL, &text, len);
     sla__csv_init(&c, text, len, err);
-    rc = sla__csv_next(&c);
-    if (rc == 0)
-        rc = sla__error_at(err, SLA_EPARSE, len, c.line, 1, "%s", header);
-    if (rc < 0)
+    if ((rc = header(&c, len, names, col, 2, 2, what, &ncols)))
         goto out;
-    ncols = c.nf;
-    if ((rc = columns(&c, names, col, 2)))
-        goto out;
-    if (col[0] < 0 || col[1] < 0) {
-        rc = sla__csv_fail(&c, &c.f[0], 0, "%s", header);
-        goto out;
-    }
     while ((rc = sla__csv_next(&c)) == 1) {
         struct sla_probe p;
         const struct sla__csv_field *f;
         memset(&p, 0, sizeof p);
-        if (c.nf != ncols) {
-            f = &c.f[c.nf < ncols ? c.nf - 1 : ncols];
-            rc = sla__csv_fail(&c, f, c.nf < ncols ? f->len : 0,
-                               "expected %zu fields, as in the header, not "
-                               "%zu",
-                               ncols, c.nf);
-            goto out;
-        }
-        if ((rc = instant(&c, &c.f[col[0]], "at", &p.at)))
+        if ((rc = row_check(&c, ncols)) ||
+            (rc = instant(&c, &c.f[col[0]], "at", &p.at)))
             goto out;
         f = &c.f[col[1]];
         if (name_is(f, "1") || name_is(f, "TRUE") || name_is(f, "UP") ||
@@ -204,18 +195,8 @@ SLA_EXPORT int sla_probes_parse_csv(struct sla_probe **out, size_t *count,
                                          "up, ok; false, down, fail)");
             goto out;
         }
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 1024;
-            struct sla_probe *w = nc > SIZE_MAX / sizeof *w
-                                      ? NULL
-                                      : realloc(v, nc * sizeof *w);
-            if (!w) {
-                rc = SLA_ENOMEM;
-                goto out;
-            }
-            v = w;
-            cap = nc;
-        }
+        if ((rc = grow((void **)&v, &cap, n, sizeof *v)))
+            goto out;
         v[n++] = p;
     }
 out:
@@ -275,7 +256,8 @@ SLA_EXPORT const char *sla_incident_list_id(const struct sla_incident_list *l,
     return l && index < l->n ? l->ids[index] : NULL;
 }
 
-enum { IC_STARTED, IC_DETECTED, IC_ACK, IC_NOTIFIED, IC_RECOVERED,
+/* The two required columns first. */
+enum { IC_STARTED, IC_RECOVERED, IC_DETECTED, IC_ACK, IC_NOTIFIED,
        IC_RESOLVED, IC_UPDATES, IC_ID, IC_SEVERITY, IC_COUNT };
 
 static int optional_instant(struct sla__csv *c, const struct sla__csv_field *f,
@@ -335,9 +317,9 @@ SLA_EXPORT int sla_incidents_parse_csv(struct sla_incident_list **out,
                                        struct sla_error *err)
 {
     static const char *const names[IC_COUNT] = {
-        "STARTED", "DETECTED", "ACKNOWLEDGED", "NOTIFIED", "RECOVERED",
+        "STARTED", "RECOVERED", "DETECTED", "ACKNOWLEDGED", "NOTIFIED",
         "RESOLVED", "UPDATES", "ID", "SEVERITY"};
-    static const char *const header =
+    static const char *const what =
         "expected a header row naming at least the columns started and "
         "recovered";
     struct sla__csv c;
@@ -349,18 +331,8 @@ SLA_EXPORT int sla_incidents_parse_csv(struct sla_incident_list **out,
     if (!(l = calloc(1, sizeof *l)))
         return sla__error_set(err, SLA_ENOMEM, 0, "out of memory");
     sla__csv_init(&c, text, len, err);
-    rc = sla__csv_next(&c);
-    if (rc == 0)
-        rc = sla__error_at(err, SLA_EPARSE, len, c.line, 1, "%s", header);
-    if (rc < 0)
+    if ((rc = header(&c, len, names, col, IC_COUNT, 2, what, &ncols)))
         goto out;
-    ncols = c.nf;
-    if ((rc = columns(&c, names, col, IC_COUNT)))
-        goto out;
-    if (col[IC_STARTED] < 0 || col[IC_RECOVERED] < 0) {
-        rc = sla__csv_fail(&c, &c.f[0], 0, "%s", header);
-        goto out;
-    }
     while ((rc = sla__csv_next(&c)) == 1) {
         struct sla_incident x;
         struct sla_error e;
@@ -369,18 +341,12 @@ SLA_EXPORT int sla_incidents_parse_csv(struct sla_incident_list **out,
         size_t nupd = 0;
         char *id;
         int k;
-        static const char *const lower[] = {"started", "detected",
-                                            "acknowledged", "notified",
-                                            "recovered", "resolved"};
+        static const char *const lower[] = {"started", "recovered",
+                                            "detected", "acknowledged",
+                                            "notified", "resolved"};
         memset(&x, 0, sizeof x);
-        if (c.nf != ncols) {
-            f = &c.f[c.nf < ncols ? c.nf - 1 : ncols];
-            rc = sla__csv_fail(&c, f, c.nf < ncols ? f->len : 0,
-                               "expected %zu fields, as in the header, not "
-                               "%zu",
-                               ncols, c.nf);
+        if ((rc = row_check(&c, ncols)))
             goto out;
-        }
         for (k = IC_STARTED; k <= IC_RESOLVED; k++) {
             int64_t *slot = k == IC_STARTED     ? &x.started
                             : k == IC_DETECTED  ? &x.detected

@@ -33,7 +33,7 @@ extern "C" {
  * its line and column: EXRULE, `RANGE=THISANDFUTURE`, RRULE parts outside
  * libsla's subset, a second RRULE, a `TZID` that is not an IANA zone name,
  * a `CALSCALE` other than `GREGORIAN`. Everything else that cannot change
- * a window (SUMMARY, ATTENDEE, VALARM, VTODO, X- properties, ...) is
+ * a window (SUMMARY, ATTENDEE, VALARM, VTODO, X- properties and so on) is
  * skipped. VTIMEZONE definitions are skipped too: a `TZID` is looked up in
  * the IANA database, which is kept current where a file's copy of the
  * rules may not be. Cancelled events (`STATUS:CANCELLED`) give no windows.
