@@ -381,8 +381,8 @@ SLA_EXPORT int sla_incidents_parse_csv(struct sla_incident_list **out,
         if (sla_incident_check(&x, &e)) {
             /* "record 1: recovered before started" names the fields */
             const char *why = strchr(e.message, ':');
-            f = &c.f[col[IC_STARTED]];
-            rc = sla__error_at(err, SLA_EPARSE, f->off, f->line, 1,
+            /* at the record's start */
+            rc = sla__csv_fail(&c, &c.f[0], 0,
                                "expected instants in a possible order, "
                                "not%s",
                                why ? why + 1 : " these");
