@@ -103,7 +103,7 @@ SLA_EXPORT int sla_incidents_stats(struct sla_incident_stats *out,
     memset(&st, 0, sizeof st);
     for (i = 0; i < n; i++) {
         const struct sla_incident *e = &x[i];
-        int64_t r;
+        int64_t r, d;
         if (e->started < from || e->started >= to)
             continue;
         if (sla__sub_overflow(e->recovered, e->started, &r) ||
@@ -113,23 +113,23 @@ SLA_EXPORT int sla_incidents_stats(struct sla_incident_stats *out,
         st.long_count += r >= long_ms;
         st.rto_met += r <= rto_ms;
         if (e->detected != NONE) {
-            if (sla__add_overflow(sum_repair, e->recovered - e->detected,
-                                  &sum_repair) ||
-                sla__add_overflow(sum_detect, e->detected - e->started,
-                                  &sum_detect))
+            if (sla__sub_overflow(e->recovered, e->detected, &d) ||
+                sla__add_overflow(sum_repair, d, &sum_repair) ||
+                sla__sub_overflow(e->detected, e->started, &d) ||
+                sla__add_overflow(sum_detect, d, &sum_detect))
                 goto overflow;
             n_repair++;
             n_detect++;
             if (e->acknowledged != NONE) {
-                if (sla__add_overflow(sum_ack, e->acknowledged - e->detected,
-                                      &sum_ack))
+                if (sla__sub_overflow(e->acknowledged, e->detected, &d) ||
+                    sla__add_overflow(sum_ack, d, &sum_ack))
                     goto overflow;
                 n_ack++;
             }
         }
         if (e->resolved != NONE) {
-            if (sla__add_overflow(sum_resolve, e->resolved - e->started,
-                                  &sum_resolve))
+            if (sla__sub_overflow(e->resolved, e->started, &d) ||
+                sla__add_overflow(sum_resolve, d, &sum_resolve))
                 goto overflow;
             n_resolve++;
         }
@@ -175,7 +175,10 @@ SLA_EXPORT int sla_incident_notification(int64_t *breach_ms,
     if (sla__add_overflow(base, limit_ms, &due))
         due = INT64_MAX;
     at = x->notified != NONE ? x->notified : x->recovered;
-    *breach_ms = at > due ? at - due : 0;
+    if (at <= due)
+        *breach_ms = 0;
+    else if (sla__sub_overflow(at, due, breach_ms))
+        *breach_ms = INT64_MAX;
     return 0;
 }
 
@@ -200,7 +203,8 @@ SLA_EXPORT int sla_incident_update_gaps(struct sla_interval *out, size_t cap,
         int64_t next = i < x->nupdates ? x->updates[i] : x->recovered;
         if (next > x->recovered)
             next = x->recovered;
-        if (next > prev && next - prev > limit_ms) {
+        if (next > prev &&
+            (uint64_t)next - (uint64_t)prev > (uint64_t)limit_ms) {
             if (k < cap) {
                 out[k].start = prev;
                 out[k].end = next;

@@ -142,6 +142,20 @@ START_TEST(impossible_orders)
                      0);
     ck_assert_int_eq(st.count, 0);
     ck_assert(st.implied_availability == 0.0);
+    /* Recovery times beyond int64_t: an overflow, not a number. */
+    {
+        struct sla_incident big = incident(-INT64_C(9000000000000000000),
+                                           INT64_C(9000000000000000000));
+        int64_t late;
+        /* Outside the span it is not counted, so nothing overflows. */
+        ck_assert_int_eq(sla_incidents_stats(&st, &big, 1, 0, H, H, H, NULL),
+                         0);
+        ck_assert_int_eq(sla_incidents_stats(&st, &big, 1, big.started,
+                                             big.started + 1, H, H, NULL),
+                         SLA_EOVERFLOW);
+        ck_assert_int_eq(sla_incident_notification(&late, &big, H), 0);
+        ck_assert_int_eq(late, INT64_MAX);
+    }
 }
 END_TEST
 
