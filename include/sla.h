@@ -22,5 +22,6 @@
 #include "sla/ics.h"
 #include "sla/availability.h"
 #include "sla/incidents.h"
+#include "sla/obligations.h"
 
 #endif /* SLA_H */
