@@ -50,7 +50,7 @@ int sla_notice_check(int64_t *short_ms, const struct sla_zone *zone,
 /**
  * @brief The calendar periods of a span with no event in them.
  *
- * Every period of @p unit (`SLA_PERIOD_*`: day, ISO week, month, ...) in
+ * Every period of @p unit (`SLA_PERIOD_*`: day, ISO week, month and so on) in
  * the zone that meets `[from, to)` must hold at least one event (an
  * instant inside the period and the span); those that hold none are
  * written, clipped to the span, in order.
