@@ -51,16 +51,8 @@ static int close_state(struct sla_account *a, int64_t at)
         return 0;
     if (a->state == SLA_STATE_UNKNOWN)
         return sla_intervals_add(a->nodata, a->since, at);
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 64;
-        struct sla_outage *o = cap > SIZE_MAX / sizeof *o
-                                   ? NULL
-                                   : realloc(a->out, cap * sizeof *o);
-        if (!o)
-            return SLA_ENOMEM;
-        a->out = o;
-        a->cap = cap;
-    }
+    if (sla__grow((void **)&a->out, &a->cap, a->n + 1, sizeof *a->out))
+        return SLA_ENOMEM;
     memset(&a->out[a->n], 0, sizeof a->out[a->n]);
     a->out[a->n].start = a->since;
     a->out[a->n].end = at;

@@ -192,14 +192,9 @@ SLA_EXPORT int sla_service_add_maintenance(struct sla_service *s,
 {
     if (!s || !schedule)
         return SLA_EINVAL;
-    if (s->nmaint == s->capmaint) {
-        size_t cap = s->capmaint ? s->capmaint * 2 : 4;
-        struct sla_schedule **m = realloc(s->maint, cap * sizeof *m);
-        if (!m)
-            return SLA_ENOMEM;
-        s->maint = m;
-        s->capmaint = cap;
-    }
+    if (sla__grow((void **)&s->maint, &s->capmaint, s->nmaint + 1,
+                  sizeof *s->maint))
+        return SLA_ENOMEM;
     s->maint[s->nmaint++] = sla_schedule_ref(schedule);
     return 0;
 }
@@ -281,14 +276,9 @@ SLA_EXPORT int sla_service_add_credit(struct sla_service *s, int32_t below_ppm,
     if (!s || below_ppm < 1 || below_ppm > SLA_PPM_ONE || credit_ppm < 0 ||
         credit_ppm > SLA_PPM_ONE)
         return SLA_EINVAL;
-    if (s->ncredits == s->capcredits) {
-        size_t cap = s->capcredits ? s->capcredits * 2 : 4;
-        struct credit *c = realloc(s->credits, cap * sizeof *c);
-        if (!c)
-            return SLA_ENOMEM;
-        s->credits = c;
-        s->capcredits = cap;
-    }
+    if (sla__grow((void **)&s->credits, &s->capcredits, s->ncredits + 1,
+                  sizeof *s->credits))
+        return SLA_ENOMEM;
     s->credits[s->ncredits].below = below_ppm;
     s->credits[s->ncredits].credit = credit_ppm;
     s->ncredits++;
@@ -829,15 +819,9 @@ static int window_evidence(struct ev_list *l, const struct sla_service *s,
         if ((rc = sla_schedule_iter_new(&it, s->maint[i], from, to)))
             break;
         while ((rc = sla_schedule_iter_next(&win, it)) == 0) {
-            if (nw == cap) {
-                size_t nc = cap ? cap * 2 : 64;
-                struct ev_window *v = realloc(w, nc * sizeof *v);
-                if (!v) {
-                    rc = SLA_ENOMEM;
-                    break;
-                }
-                w = v;
-                cap = nc;
+            if (sla__grow((void **)&w, &cap, nw + 1, sizeof *w)) {
+                rc = SLA_ENOMEM;
+                break;
             }
             w[nw].start = win.start > from ? win.start : from;
             w[nw].end = win.end < to ? win.end : to;

@@ -86,14 +86,9 @@ SLA_EXPORT int sla_business_add_holiday(struct sla_business *b,
         return SLA_EINVAL;
     if (is_holiday(b, day))
         return 0; /* already closed */
-    if (b->nhol == b->caphol) {
-        size_t cap = b->caphol ? b->caphol * 2 : 16;
-        int64_t *h = realloc(b->holidays, cap * sizeof *h);
-        if (!h)
-            return SLA_ENOMEM;
-        b->holidays = h;
-        b->caphol = cap;
-    }
+    if (sla__grow((void **)&b->holidays, &b->caphol, b->nhol + 1,
+                  sizeof *b->holidays))
+        return SLA_ENOMEM;
     for (i = b->nhol; i > 0 && b->holidays[i - 1] > day; i--)
         b->holidays[i] = b->holidays[i - 1];
     b->holidays[i] = day;

@@ -57,14 +57,8 @@ static int fail_here(struct sla__csv *c, size_t off, const char *what)
 
 static int put(struct sla__csv *c, char ch)
 {
-    if (c->nbuf == c->capbuf) {
-        size_t cap = c->capbuf ? c->capbuf * 2 : 256;
-        char *b = realloc(c->buf, cap);
-        if (!b)
-            return SLA_ENOMEM;
-        c->buf = b;
-        c->capbuf = cap;
-    }
+    if (sla__grow((void **)&c->buf, &c->capbuf, c->nbuf + 1, 1))
+        return SLA_ENOMEM;
     c->buf[c->nbuf++] = ch;
     return 0;
 }
@@ -93,14 +87,8 @@ int sla__csv_next(struct sla__csv *c)
     for (;;) {
         struct sla__csv_field *f;
         size_t at;
-        if (c->nf == c->capf) {
-            size_t cap = c->capf ? c->capf * 2 : 8;
-            struct sla__csv_field *g = realloc(c->f, cap * sizeof *g);
-            if (!g)
-                return SLA_ENOMEM;
-            c->f = g;
-            c->capf = cap;
-        }
+        if (sla__grow((void **)&c->f, &c->capf, c->nf + 1, sizeof *c->f))
+            return SLA_ENOMEM;
         f = &c->f[c->nf++];
         f->off = c->pos;
         f->line = c->line;

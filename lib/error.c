@@ -2,6 +2,7 @@
 /* Error codes and the parser error record. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sla-private.h"
@@ -86,4 +87,27 @@ int sla__put_result(char *buf, size_t size, const char *text, size_t n)
     memcpy(buf, text, n);
     buf[n] = '\0';
     return (int)n;
+}
+
+int sla__grow(void **v, size_t *cap, size_t need, size_t size)
+{
+    size_t c = *cap ? *cap : 8;
+    void *old, *q;
+    if (need <= *cap)
+        return 0;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / size)
+            return SLA_ENOMEM;
+        c *= 2;
+    }
+    /* *v is the caller's typed pointer (struct x *): it is read and
+     * written as bytes, not through a void * lvalue, so no aliasing rule
+     * is broken (object pointers share one representation, as POSIX
+     * requires). */
+    memcpy(&old, v, sizeof old);
+    if (c > SIZE_MAX / size || !(q = realloc(old, c * size)))
+        return SLA_ENOMEM;
+    memcpy(v, &q, sizeof q);
+    *cap = c;
+    return 0;
 }

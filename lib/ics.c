@@ -176,31 +176,12 @@ static int fail_at_pos(struct parser *p, size_t lpos, const char *fmt, ...)
     return fail_where(p, &w, SLA_EPARSE, "%s", msg);
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t size)
-{
-    size_t c = *cap ? *cap : 8;
-    void *q;
-    if (need <= *cap)
-        return 0;
-    while (c < need) {
-        if (c > SIZE_MAX / 2 / size)
-            return SLA_ENOMEM;
-        c *= 2;
-    }
-    q = realloc(*v, c * size);
-    if (!q)
-        return SLA_ENOMEM;
-    *v = q;
-    *cap = c;
-    return 0;
-}
-
 /* Append one physical line's piece [a, b) to the logical line. */
 static int append(struct parser *p, size_t a, size_t b, int32_t col)
 {
     size_t i;
-    if (grow((void **)&p->buf, &p->cap, p->n + (b - a) + 1, 1) ||
-        grow((void **)&p->segs, &p->capseg, p->nseg + 1, sizeof *p->segs))
+    if (sla__grow((void **)&p->buf, &p->cap, p->n + (b - a) + 1, 1) ||
+        sla__grow((void **)&p->segs, &p->capseg, p->nseg + 1, sizeof *p->segs))
         return SLA_ENOMEM;
     p->segs[p->nseg].lpos = p->n;
     p->segs[p->nseg].off = a;
@@ -590,7 +571,7 @@ static int single_dt(struct parser *p, struct dt *out)
 
 static int push_dt(struct dtlist *l, const struct dt *d)
 {
-    if (grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+    if (sla__grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
         return SLA_ENOMEM;
     l->v[l->n++] = *d;
     return 0;
@@ -860,7 +841,7 @@ static int add_event(struct parser *p, struct sla_schedule *s,
 {
     struct sla_ics *ics = p->ics;
     struct ics_event *x;
-    if (grow((void **)&ics->ev, &ics->cap, ics->n + 1, sizeof *ics->ev))
+    if (sla__grow((void **)&ics->ev, &ics->cap, ics->n + 1, sizeof *ics->ev))
         return SLA_ENOMEM;
     x = &ics->ev[ics->n++];
     memset(x, 0, sizeof *x);
@@ -898,7 +879,7 @@ static int end_event(struct parser *p, struct event *e)
             return fail_where(p, &e->rid.at, SLA_EPARSE,
                               "expected no RRULE in an overridden "
                               "occurrence");
-        if (grow((void **)&p->pend, &p->cappend, p->npend + 1,
+        if (sla__grow((void **)&p->pend, &p->cappend, p->npend + 1,
                  sizeof *p->pend))
             return SLA_ENOMEM;
         q = &p->pend[p->npend++];
@@ -917,7 +898,7 @@ static int end_event(struct parser *p, struct event *e)
     if (e->cancelled && !e->has_rid) {
         /* A cancelled series: remember it so its overrides go too. */
         struct pending *q;
-        if (grow((void **)&p->pend, &p->cappend, p->npend + 1,
+        if (sla__grow((void **)&p->pend, &p->cappend, p->npend + 1,
                  sizeof *p->pend))
             return SLA_ENOMEM;
         q = &p->pend[p->npend++];

@@ -75,20 +75,6 @@ static int row_check(struct sla__csv *c, size_t ncols)
                          ncols, c->nf);
 }
 
-/* Room for one more element of size in *v. */
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *w;
-    if (n < *cap)
-        return 0;
-    if (nc > SIZE_MAX / size || !(w = realloc(*v, nc * size)))
-        return SLA_ENOMEM;
-    *v = w;
-    *cap = nc;
-    return 0;
-}
-
 SLA_EXPORT int sla_outages_parse_csv(struct sla_outage **out, size_t *count,
                                      const char *text, size_t len,
                                      struct sla_error *err)
@@ -136,7 +122,7 @@ SLA_EXPORT int sla_outages_parse_csv(struct sla_outage **out, size_t *count,
                 goto out;
             }
         }
-        if ((rc = grow((void **)&v, &cap, n, sizeof *v)))
+        if ((rc = sla__grow((void **)&v, &cap, n + 1, sizeof *v)))
             goto out;
         v[n++] = o;
     }
@@ -195,7 +181,7 @@ SLA_EXPORT int sla_probes_parse_csv(struct sla_probe **out, size_t *count,
                                          "up, ok; false, down, fail)");
             goto out;
         }
-        if ((rc = grow((void **)&v, &cap, n, sizeof *v)))
+        if ((rc = sla__grow((void **)&v, &cap, n + 1, sizeof *v)))
             goto out;
         v[n++] = p;
     }
@@ -296,16 +282,10 @@ static int update_list(struct sla__csv *c, const struct sla__csv_field *f,
                                                           : 0),
                                  "updates: %s", e.message);
         }
-        if (*n == cap) {
-            size_t nc = cap ? cap * 2 : 8;
-            int64_t *v = realloc(*out, nc * sizeof *v);
-            if (!v) {
-                free(*out);
-                *out = NULL;
-                return SLA_ENOMEM;
-            }
-            *out = v;
-            cap = nc;
+        if (sla__grow((void **)out, &cap, *n + 1, sizeof **out)) {
+            free(*out);
+            *out = NULL;
+            return SLA_ENOMEM;
         }
         (*out)[(*n)++] = t;
     }
@@ -400,23 +380,19 @@ SLA_EXPORT int sla_incidents_parse_csv(struct sla_incident_list **out,
             memcpy(id, f->text, f->len + 1);
         else
             id[0] = '\0';
-        if (l->n == l->cap) {
-            size_t nc = l->cap ? l->cap * 2 : 16;
-            struct sla_incident *v = realloc(l->v, nc * sizeof *v);
-            char **ids = v ? realloc(l->ids, nc * sizeof *ids) : NULL;
-            int64_t **u = ids ? realloc(l->updates, nc * sizeof *u) : NULL;
-            if (v)
-                l->v = v;
-            if (ids)
-                l->ids = ids;
-            if (!u) {
+        {
+            /* the three arrays keep one capacity */
+            size_t c1 = l->cap, c2 = l->cap, c3 = l->cap;
+            if (sla__grow((void **)&l->v, &c1, l->n + 1, sizeof *l->v) ||
+                sla__grow((void **)&l->ids, &c2, l->n + 1, sizeof *l->ids) ||
+                sla__grow((void **)&l->updates, &c3, l->n + 1,
+                          sizeof *l->updates)) {
                 free(id);
                 free(upd);
                 rc = SLA_ENOMEM;
                 goto out;
             }
-            l->updates = u;
-            l->cap = nc;
+            l->cap = c1;
         }
         l->v[l->n] = x;
         l->ids[l->n] = id;

@@ -161,14 +161,8 @@ SLA_EXPORT int sla_schedule_add_exdate(struct sla_schedule *s,
 {
     if (!s || sla_civil_check(local) || (whole_day != 0 && whole_day != 1))
         return SLA_EINVAL;
-    if (s->nex == s->capex) {
-        size_t cap = s->capex ? s->capex * 2 : 8;
-        struct exdate *e = realloc(s->ex, cap * sizeof *e);
-        if (!e)
-            return SLA_ENOMEM;
-        s->ex = e;
-        s->capex = cap;
-    }
+    if (sla__grow((void **)&s->ex, &s->capex, s->nex + 1, sizeof *s->ex))
+        return SLA_ENOMEM;
     s->ex[s->nex].day = sla__days_from_civil(local->year, local->month,
                                              local->day);
     s->ex[s->nex].ms = time_of_day(local);
@@ -202,14 +196,9 @@ static int rdate_cmp(const struct rdate *a, const struct rdate *b)
 static int add_rdate(struct sla_schedule *s, const struct rdate *rd)
 {
     size_t i;
-    if (s->nrdates == s->caprdates) {
-        size_t cap = s->caprdates ? s->caprdates * 2 : 8;
-        struct rdate *r = realloc(s->rdates, cap * sizeof *r);
-        if (!r)
-            return SLA_ENOMEM;
-        s->rdates = r;
-        s->caprdates = cap;
-    }
+    if (sla__grow((void **)&s->rdates, &s->caprdates, s->nrdates + 1,
+                  sizeof *s->rdates))
+        return SLA_ENOMEM;
     /* Keep them sorted; they usually come in order, so this is cheap. */
     i = s->nrdates;
     while (i > 0 && rdate_cmp(&s->rdates[i - 1], rd) > 0) {
@@ -250,14 +239,9 @@ int sla__schedule_add_rdate_at(struct sla_schedule *s, int64_t instant)
 
 int sla__schedule_add_exdate_at(struct sla_schedule *s, int64_t instant)
 {
-    if (s->nex_at == s->capex_at) {
-        size_t cap = s->capex_at ? s->capex_at * 2 : 8;
-        int64_t *e = realloc(s->ex_at, cap * sizeof *e);
-        if (!e)
-            return SLA_ENOMEM;
-        s->ex_at = e;
-        s->capex_at = cap;
-    }
+    if (sla__grow((void **)&s->ex_at, &s->capex_at, s->nex_at + 1,
+                  sizeof *s->ex_at))
+        return SLA_ENOMEM;
     s->ex_at[s->nex_at++] = instant;
     return 0;
 }

@@ -98,6 +98,10 @@ int sla__schedule_add_exdate_at(struct sla_schedule *s, int64_t instant);
 struct sla_accum;
 int sla__accum_check(const struct sla_accum *a);
 
+/* Make room for need elements of size in the array *v of capacity *cap
+ * (doubling from 8; the array is kept on failure). 0 or SLA_ENOMEM. */
+int sla__grow(void **v, size_t *cap, size_t need, size_t size);
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 
