@@ -289,105 +289,84 @@ static int excluded_at(const struct sla_schedule *s, int64_t start)
     return 0;
 }
 
+/* A local time as an instant by the schedule's disambiguation: 0, 1 when
+ * it is in a gap and gaps are skipped, <0 on error. A time moved over a
+ * gap sets SLA_WINDOW_SHIFTED. */
+static int resolve(const struct sla_schedule *s, const struct sla_civil *c,
+                   int64_t *out, int32_t *flags)
+{
+    struct sla_zone_resolution r;
+    int rc;
+    if ((rc = sla_zone_to_instant(&r, s->zone, c, s->mode)))
+        return rc;
+    if (r.kind == SLA_LOCAL_GAP) {
+        if (s->options & SLA_SCHEDULE_SKIP_GAPS)
+            return 1;
+        *flags |= SLA_WINDOW_SHIFTED;
+    }
+    *out = r.instant;
+    return 0;
+}
+
 /* The window of one local start (or of an exact start and its local
  * time, when exact is given). Returns 1 when the occurrence is dropped
  * (skipped gap, empty window, excluded instant), <0 on error. */
 static int window_of(const struct sla_schedule *s, const struct sla_civil *c,
                      const int64_t *exact, struct sla_window *w)
 {
-    struct sla_zone_resolution r;
+    int64_t wall, extra = 0, local, nominal;
+    struct sla_civil e;
     int rc;
     memset(w, 0, sizeof *w);
     w->local = *c;
-    if (exact) {
+    if (exact)
         w->start = *exact;
-    } else {
-        if ((rc = sla_zone_to_instant(&r, s->zone, c, s->mode)))
-            return rc;
-        if (r.kind == SLA_LOCAL_GAP) {
-            if (s->options & SLA_SCHEDULE_SKIP_GAPS)
-                return 1;
-            w->flags |= SLA_WINDOW_SHIFTED;
-        }
-        w->start = r.instant;
-    }
+    else if ((rc = resolve(s, c, &w->start, &w->flags)))
+        return rc;
     if (s->nex_at && excluded_at(s, w->start))
         return 1;
-    if (s->end_kind == END_TIME) {
-        int64_t tod = time_of_day(c), nominal = s->end_ms - tod;
-        struct sla_date d = {c->year, c->month, c->day};
-        struct sla_civil e;
-        if (nominal <= 0) {
-            nominal += SLA_MS_PER_DAY;
-            if (sla_date_add_days(&d, &d, 1))
-                return SLA_EOVERFLOW;
-        }
-        e.year = d.year;
-        e.month = d.month;
-        e.day = d.day;
-        e.hour = (int32_t)(s->end_ms / SLA_MS_PER_HOUR);
-        e.minute = (int32_t)(s->end_ms / SLA_MS_PER_MINUTE % 60);
-        e.second = (int32_t)(s->end_ms / 1000 % 60);
-        e.millisecond = 0;
-        if ((rc = sla_zone_to_instant(&r, s->zone, &e, s->mode)))
-            return rc;
-        if (r.kind == SLA_LOCAL_GAP) {
-            if (s->options & SLA_SCHEDULE_SKIP_GAPS)
-                return 1;
-            w->flags |= SLA_WINDOW_SHIFTED;
-        }
-        w->end = r.instant;
-        if (w->end <= w->start) {
-            /* A start moved forward over a gap past the end: keep the
-             * window, with its nominal length, rather than lose it. */
-            if (sla__add_overflow(w->start, nominal, &w->end))
-                return SLA_EOVERFLOW;
-            w->flags |= SLA_WINDOW_SHIFTED;
-        } else if (w->end - w->start != nominal) {
-            w->flags |= SLA_WINDOW_DST_LENGTH;
-        }
-    } else if (s->end_kind == END_WALL || s->end_kind == END_NOMINAL) {
-        /* The end read on the local calendar and clock: a wall-clock
-         * length, or whole days plus an exact part. */
-        int64_t local, nominal;
-        struct sla_civil e;
-        if (sla_civil_to_instant(&local, c, 0))
+    if (s->end_kind == END_DURATION || s->end_kind == END_DEFAULT) {
+        if (sla__add_overflow(w->start, s->end_kind == END_DURATION
+                                            ? s->end_ms
+                                            : SLA_MS_PER_HOUR,
+                              &w->end))
             return SLA_EOVERFLOW;
-        if (s->end_kind == END_WALL) {
-            nominal = s->end_ms;
-        } else if (sla__days_ms(s->end_days, 0, &nominal)) {
-            return SLA_EOVERFLOW;
-        }
-        if (sla__add_overflow(local, nominal, &local) ||
-            sla_civil_from_instant(&e, local, 0))
-            return SLA_EOVERFLOW;
-        if ((rc = sla_zone_to_instant(&r, s->zone, &e, s->mode)))
-            return rc;
-        if (r.kind == SLA_LOCAL_GAP) {
-            if (s->options & SLA_SCHEDULE_SKIP_GAPS)
-                return 1;
-            w->flags |= SLA_WINDOW_SHIFTED;
-        }
-        w->end = r.instant;
-        if (s->end_kind == END_NOMINAL) {
-            if (sla__add_overflow(w->end, s->end_ms, &w->end) ||
-                sla__add_overflow(nominal, s->end_ms, &nominal))
-                return SLA_EOVERFLOW;
-        }
-        if (w->end <= w->start) {
-            if (sla__add_overflow(w->start, nominal, &w->end))
-                return SLA_EOVERFLOW;
-            w->flags |= SLA_WINDOW_SHIFTED;
-        } else if (w->end - w->start != nominal) {
-            w->flags |= SLA_WINDOW_DST_LENGTH;
-        }
-    } else if (sla__add_overflow(w->start, s->end_kind == END_DURATION
-                                               ? s->end_ms
-                                               : SLA_MS_PER_HOUR,
-                                 &w->end)) {
-        return SLA_EOVERFLOW;
+        return w->end > w->start ? 0 : 1;
     }
-    return w->end > w->start ? 0 : 1;
+    /* The other ends are read on the local calendar and clock: a length
+     * of wall-clock time from the local start (for an end time of day, to
+     * that time, the next day if it is not later), plus, for a nominal
+     * duration, an exact part after it. */
+    if (s->end_kind == END_TIME) {
+        wall = s->end_ms - time_of_day(c);
+        if (wall <= 0)
+            wall += SLA_MS_PER_DAY;
+    } else if (s->end_kind == END_WALL) {
+        wall = s->end_ms;
+    } else {
+        if (sla__days_ms(s->end_days, 0, &wall))
+            return SLA_EOVERFLOW;
+        extra = s->end_ms;
+    }
+    if (sla_civil_to_instant(&local, c, 0) ||
+        sla__add_overflow(local, wall, &local) ||
+        sla_civil_from_instant(&e, local, 0))
+        return SLA_EOVERFLOW;
+    if ((rc = resolve(s, &e, &w->end, &w->flags)))
+        return rc;
+    if (sla__add_overflow(w->end, extra, &w->end) ||
+        sla__add_overflow(wall, extra, &nominal))
+        return SLA_EOVERFLOW;
+    if (w->end <= w->start) {
+        /* A start moved forward over a gap past the end: keep the window,
+         * with its nominal length, rather than lose it. */
+        if (sla__add_overflow(w->start, nominal, &w->end))
+            return SLA_EOVERFLOW;
+        w->flags |= SLA_WINDOW_SHIFTED;
+    } else if (w->end - w->start != nominal) {
+        w->flags |= SLA_WINDOW_DST_LENGTH;
+    }
+    return 0;
 }
 
 SLA_EXPORT int sla_schedule_iter_new(struct sla_schedule_iter **out,
