@@ -31,6 +31,14 @@ struct sla_service {
     struct sla_intervals *excl;
     struct credit *credits;
     size_t ncredits, capcredits;
+    /* what it promises beyond availability */
+    struct sla_incident_policy policy;
+    struct promise {
+        char *kind;
+        int32_t months, unit; /* months for a notice, unit for a cadence */
+        int64_t ms;
+    } *notices, *cadences;
+    size_t nnotices, capnotices, ncadences, capcadences;
 };
 
 SLA_EXPORT int sla_service_new(struct sla_service **out,
@@ -54,6 +62,7 @@ SLA_EXPORT int sla_service_new(struct sla_service **out,
     s->weight[SLA_OUTAGE_FULL] = SLA_PPM_ONE;
     s->weight[SLA_OUTAGE_PARTIAL] = NO_WEIGHT;
     s->weight[SLA_OUTAGE_DEGRADED] = NO_WEIGHT;
+    sla_incident_policy_default(&s->policy);
     *out = s;
     return 0;
 }
@@ -67,6 +76,12 @@ SLA_EXPORT void sla_service_free(struct sla_service *s)
         sla_schedule_unref(s->maint[i]);
     free(s->maint);
     free(s->credits);
+    for (i = 0; i < s->nnotices; i++)
+        free(s->notices[i].kind);
+    for (i = 0; i < s->ncadences; i++)
+        free(s->cadences[i].kind);
+    free(s->notices);
+    free(s->cadences);
     free(s->name);
     sla_business_free(s->owned_hours);
     sla_intervals_free(s->excl);
@@ -216,6 +231,16 @@ SLA_EXPORT int sla_service_set_start(struct sla_service *s, int64_t start)
     return 0;
 }
 
+SLA_EXPORT int sla_service_start(const struct sla_service *s, int64_t *start)
+{
+    if (!s || !start)
+        return SLA_EINVAL;
+    if (!s->has_start)
+        return SLA_ENOTFOUND;
+    *start = s->start;
+    return 0;
+}
+
 SLA_EXPORT int sla_service_weight(const struct sla_service *s, int32_t kind,
                                   int32_t *out)
 {
@@ -259,6 +284,120 @@ SLA_EXPORT int sla_service_probes(const struct sla_service *s,
     *interval_ms = s->probe_interval;
     *grace_ms = s->probe_grace;
     *confirm = s->probe_confirm;
+    return 0;
+}
+
+/* ---- promises: incidents, notice periods, cadences --------------------- */
+
+SLA_EXPORT void sla_incident_policy_default(struct sla_incident_policy *p)
+{
+    if (!p)
+        return;
+    memset(p, 0, sizeof *p);
+    p->notify_ms = SLA_MS_PER_HOUR;
+    p->update_ms = 30 * SLA_MS_PER_MINUTE;
+    p->long_ms = SLA_MS_PER_DAY;
+}
+
+SLA_EXPORT int
+sla_service_set_incident_policy(struct sla_service *s,
+                                const struct sla_incident_policy *p)
+{
+    if (!s || !p || p->rto_ms < 0 || p->mttr_ms < 0 || p->notify_ms <= 0 ||
+        p->update_ms <= 0 || p->long_ms <= 0)
+        return SLA_EINVAL;
+    s->policy = *p;
+    memset(s->policy.reserved, 0, sizeof s->policy.reserved);
+    return 0;
+}
+
+SLA_EXPORT int sla_service_incident_policy(const struct sla_service *s,
+                                           struct sla_incident_policy *p)
+{
+    if (!s || !p)
+        return SLA_EINVAL;
+    *p = s->policy;
+    return 0;
+}
+
+static int same_kind(const char *a, const char *b)
+{
+    return sla__same_ci(a, b);
+}
+
+/* Add or replace the promise for a kind. */
+static int promise(struct promise **v, size_t *n, size_t *cap,
+                   const char *kind, int32_t months, int32_t unit, int64_t ms)
+{
+    size_t i, len = strlen(kind);
+    char *copy;
+    for (i = 0; i < *n; i++)
+        if (same_kind((*v)[i].kind, kind))
+            break;
+    if (i == *n && sla__grow((void **)v, cap, *n + 1, sizeof **v))
+        return SLA_ENOMEM;
+    if (!(copy = malloc(len + 1)))
+        return SLA_ENOMEM;
+    memcpy(copy, kind, len + 1);
+    if (i == *n)
+        (*n)++;
+    else
+        free((*v)[i].kind);
+    (*v)[i].kind = copy;
+    (*v)[i].months = months;
+    (*v)[i].unit = unit;
+    (*v)[i].ms = ms;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_add_notice(struct sla_service *s, const char *kind,
+                                      int32_t months, int64_t duration_ms)
+{
+    if (!s || !kind || !kind[0] || months < 0 || months > 12000 ||
+        (months == 0 && duration_ms <= 0) || (months > 0 && duration_ms))
+        return SLA_EINVAL;
+    return promise(&s->notices, &s->nnotices, &s->capnotices, kind, months,
+                   0, months ? 0 : duration_ms);
+}
+
+SLA_EXPORT int sla_service_notice(const struct sla_service *s,
+                                  const char *kind, int32_t *months,
+                                  int64_t *duration_ms)
+{
+    size_t i;
+    if (!s || !kind || !months || !duration_ms)
+        return SLA_EINVAL;
+    for (i = 0; i < s->nnotices; i++)
+        if (same_kind(s->notices[i].kind, kind)) {
+            *months = s->notices[i].months;
+            *duration_ms = s->notices[i].ms;
+            return 0;
+        }
+    return SLA_ENOTFOUND;
+}
+
+SLA_EXPORT int sla_service_add_cadence(struct sla_service *s,
+                                       const char *kind, int32_t unit)
+{
+    if (!s || !kind || !kind[0] || unit < SLA_PERIOD_DAY ||
+        unit > SLA_PERIOD_YEAR)
+        return SLA_EINVAL;
+    return promise(&s->cadences, &s->ncadences, &s->capcadences, kind, 0,
+                   unit, 0);
+}
+
+SLA_EXPORT size_t sla_service_cadence_count(const struct sla_service *s)
+{
+    return s ? s->ncadences : 0;
+}
+
+SLA_EXPORT int sla_service_cadence(const struct sla_service *s, size_t index,
+                                   const char **kind, int32_t *unit)
+{
+    if (!s || index >= s->ncadences || !kind || !unit)
+        return SLA_EINVAL;
+    *kind = s->cadences[index].kind;
+    *unit = s->cadences[index].unit;
     return 0;
 }
 

@@ -87,3 +87,37 @@ SLA_EXPORT int sla_cadence_missed(struct sla_interval *out, size_t cap,
     *count = k;
     return k > cap ? SLA_ENOSPC : 0;
 }
+
+SLA_EXPORT int sla_continuity_gaps(struct sla_interval *out, size_t cap,
+                                   size_t *count, const int64_t *at, size_t n,
+                                   int64_t limit_ms, int64_t from, int64_t to)
+{
+    int64_t *v = NULL, prev = from;
+    size_t m = 0, k = 0, i;
+    if ((!out && cap) || !count || (!at && n) || limit_ms <= 0 || from > to)
+        return SLA_EINVAL;
+    if (n) {
+        if (n > SIZE_MAX / sizeof *v || !(v = malloc(n * sizeof *v)))
+            return SLA_ENOMEM;
+        for (i = 0; i < n; i++)
+            if (at[i] >= from && at[i] <= to)
+                v[m++] = at[i];
+        qsort(v, m, sizeof *v, cmp64);
+    }
+    /* from, the instants, to: each spacing over the limit is a gap */
+    for (i = 0; i <= m; i++) {
+        int64_t t = i < m ? v[i] : to;
+        int64_t d;
+        if (sla__sub_overflow(t, prev, &d) || d > limit_ms) {
+            if (k < cap) {
+                out[k].start = prev;
+                out[k].end = t;
+            }
+            k++;
+        }
+        prev = t;
+    }
+    free(v);
+    *count = k;
+    return k > cap ? SLA_ENOSPC : 0;
+}

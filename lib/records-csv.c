@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Outage records (start,end[,kind]) and probe samples (at,ok) from CSV. */
+/* Records from CSV: outages (start,end[,kind]), probe samples (at,ok),
+ * incidents, announcements (kind,announced,event) and events (kind,at). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -405,6 +406,257 @@ out:
         if (rc == SLA_ENOMEM)
             sla__error_set(err, rc, 0, "out of memory");
         sla_incident_list_free(l);
+        return rc;
+    }
+    *out = l;
+    return 0;
+}
+
+/* ---- announcements and events ------------------------------------------ */
+
+/* A field's text as a string of its own ("" for an absent column). */
+static char *text_of(const struct sla__csv_field *f)
+{
+    char *s = malloc(f ? f->len + 1 : 1);
+    if (s && f)
+        memcpy(s, f->text, f->len + 1);
+    else if (s)
+        s[0] = '\0';
+    return s;
+}
+
+/* A required field that says which kind of record a row is. */
+static int kind_field(struct sla__csv *c, const struct sla__csv_field *f)
+{
+    size_t i;
+    if (f->len == 0)
+        return sla__csv_fail(c, f, 0, "expected a kind, such as "
+                                      "maintenance or patch");
+    for (i = 0; i < f->len; i++)
+        if ((unsigned char)f->text[i] <= ' ')
+            return sla__csv_fail(c, f, i, "expected a kind without spaces "
+                                          "or control bytes");
+    return 0;
+}
+
+/* The strings of a list's rows: ids and kinds. */
+struct names {
+    char **id, **kind;
+};
+
+static void names_free(struct names *s, size_t n)
+{
+    size_t i;
+    for (i = 0; s->id && i < n; i++) {
+        free(s->id[i]);
+        free(s->kind[i]);
+    }
+    free(s->id);
+    free(s->kind);
+}
+
+/* Room for row n in the names and in v (of size bytes a row), all with
+ * one capacity; the row's strings are copied from the id and kind fields.
+ * On failure nothing changes. */
+static int names_add(struct names *s, void **v, size_t size, size_t *cap,
+                     size_t n, const struct sla__csv_field *id,
+                     const struct sla__csv_field *kind)
+{
+    size_t c1 = *cap, c2 = *cap, c3 = *cap;
+    char *a, *b;
+    if (sla__grow(v, &c1, n + 1, size) ||
+        sla__grow((void **)&s->id, &c2, n + 1, sizeof *s->id) ||
+        sla__grow((void **)&s->kind, &c3, n + 1, sizeof *s->kind))
+        return SLA_ENOMEM;
+    *cap = c1;
+    a = text_of(id);
+    b = text_of(kind);
+    if (!a || !b) {
+        free(a);
+        free(b);
+        return SLA_ENOMEM;
+    }
+    s->id[n] = a;
+    s->kind[n] = b;
+    return 0;
+}
+
+struct sla_announcement_list {
+    struct sla_announcement *v;
+    struct names s;
+    size_t n, cap;
+};
+
+SLA_EXPORT void sla_announcement_list_free(struct sla_announcement_list *l)
+{
+    if (!l)
+        return;
+    names_free(&l->s, l->n);
+    free(l->v);
+    free(l);
+}
+
+SLA_EXPORT const struct sla_announcement *
+sla_announcement_list_items(const struct sla_announcement_list *l,
+                            size_t *count)
+{
+    if (!l || !count)
+        return NULL;
+    *count = l->n;
+    return l->n ? l->v : NULL;
+}
+
+SLA_EXPORT const char *
+sla_announcement_list_id(const struct sla_announcement_list *l, size_t index)
+{
+    return l && index < l->n ? l->s.id[index] : NULL;
+}
+
+SLA_EXPORT const char *
+sla_announcement_list_kind(const struct sla_announcement_list *l,
+                           size_t index)
+{
+    return l && index < l->n ? l->s.kind[index] : NULL;
+}
+
+SLA_EXPORT int sla_announcements_parse_csv(struct sla_announcement_list **out,
+                                           const char *text, size_t len,
+                                           struct sla_error *err)
+{
+    static const char *const names[] = {"KIND", "ANNOUNCED", "EVENT", "ID"};
+    struct sla__csv c;
+    struct sla_announcement_list *l;
+    size_t ncols;
+    int col[4], rc;
+    if ((rc = sla__check_text(err, out, &text, len)))
+        return rc;
+    if (!(l = calloc(1, sizeof *l)))
+        return sla__error_set(err, SLA_ENOMEM, 0, "out of memory");
+    sla__csv_init(&c, text, len, err);
+    if ((rc = header(&c, len, names, col, 4, 3,
+                     "expected a header row naming the columns kind, "
+                     "announced, event and (optionally) id",
+                     &ncols)))
+        goto out;
+    while ((rc = sla__csv_next(&c)) == 1) {
+        struct sla_announcement a;
+        if ((rc = row_check(&c, ncols)) ||
+            (rc = kind_field(&c, &c.f[col[0]])) ||
+            (rc = instant(&c, &c.f[col[1]], "announced", &a.announced)) ||
+            (rc = instant(&c, &c.f[col[2]], "event", &a.event)))
+            goto out;
+        if (a.event < a.announced) {
+            rc = sla__csv_fail(&c, &c.f[col[2]], 0,
+                               "expected the event at or after its "
+                               "announcement");
+            goto out;
+        }
+        if ((rc = names_add(&l->s, (void **)&l->v, sizeof *l->v, &l->cap,
+                            l->n, col[3] >= 0 ? &c.f[col[3]] : NULL,
+                            &c.f[col[0]])))
+            goto out;
+        l->v[l->n++] = a;
+    }
+out:
+    sla__csv_done(&c);
+    if (rc < 0) {
+        if (rc == SLA_ENOMEM)
+            sla__error_set(err, rc, 0, "out of memory");
+        sla_announcement_list_free(l);
+        return rc;
+    }
+    *out = l;
+    return 0;
+}
+
+struct sla_event_list {
+    int64_t *at;
+    struct names s;
+    size_t n, cap;
+};
+
+SLA_EXPORT void sla_event_list_free(struct sla_event_list *l)
+{
+    if (!l)
+        return;
+    names_free(&l->s, l->n);
+    free(l->at);
+    free(l);
+}
+
+SLA_EXPORT size_t sla_event_list_count(const struct sla_event_list *l)
+{
+    return l ? l->n : 0;
+}
+
+SLA_EXPORT int sla_event_list_get(const struct sla_event_list *l,
+                                  size_t index, int64_t *at,
+                                  const char **kind, const char **id)
+{
+    if (!l || index >= l->n)
+        return SLA_EINVAL;
+    if (at)
+        *at = l->at[index];
+    if (kind)
+        *kind = l->s.kind[index];
+    if (id)
+        *id = l->s.id[index];
+    return 0;
+}
+
+SLA_EXPORT size_t sla_event_list_select(const struct sla_event_list *l,
+                                        const char *kind, int64_t *out,
+                                        size_t cap)
+{
+    size_t i, k = 0;
+    if (!l || !kind || (!out && cap))
+        return 0;
+    for (i = 0; i < l->n; i++)
+        if (sla__same_ci(l->s.kind[i], kind)) {
+            if (k < cap)
+                out[k] = l->at[i];
+            k++;
+        }
+    return k;
+}
+
+SLA_EXPORT int sla_events_parse_csv(struct sla_event_list **out,
+                                    const char *text, size_t len,
+                                    struct sla_error *err)
+{
+    static const char *const names[] = {"KIND", "AT", "ID"};
+    struct sla__csv c;
+    struct sla_event_list *l;
+    size_t ncols;
+    int col[3], rc;
+    if ((rc = sla__check_text(err, out, &text, len)))
+        return rc;
+    if (!(l = calloc(1, sizeof *l)))
+        return sla__error_set(err, SLA_ENOMEM, 0, "out of memory");
+    sla__csv_init(&c, text, len, err);
+    if ((rc = header(&c, len, names, col, 3, 2,
+                     "expected a header row naming the columns kind, at "
+                     "and (optionally) id",
+                     &ncols)))
+        goto out;
+    while ((rc = sla__csv_next(&c)) == 1) {
+        int64_t at;
+        if ((rc = row_check(&c, ncols)) ||
+            (rc = kind_field(&c, &c.f[col[0]])) ||
+            (rc = instant(&c, &c.f[col[1]], "at", &at)))
+            goto out;
+        if ((rc = names_add(&l->s, (void **)&l->at, sizeof *l->at, &l->cap,
+                            l->n, col[2] >= 0 ? &c.f[col[2]] : NULL,
+                            &c.f[col[0]])))
+            goto out;
+        l->at[l->n++] = at;
+    }
+out:
+    sla__csv_done(&c);
+    if (rc < 0) {
+        if (rc == SLA_ENOMEM)
+            sla__error_set(err, rc, 0, "out of memory");
+        sla_event_list_free(l);
         return rc;
     }
     *out = l;

@@ -11,11 +11,12 @@
 #include "service-private.h"
 
 enum section { SEC_NONE, SEC_SERVICE, SEC_WEIGHTS, SEC_HOURS, SEC_MAINT,
-               SEC_EXCL, SEC_CREDIT, SEC_PROBES };
+               SEC_EXCL, SEC_CREDIT, SEC_PROBES, SEC_INCIDENTS, SEC_NOTICE,
+               SEC_CADENCE };
 
 static const char *const section_names[] = {
     "", "SERVICE", "WEIGHTS", "HOURS", "MAINTENANCE", "EXCLUSION", "CREDIT",
-    "PROBES"};
+    "PROBES", "INCIDENTS", "NOTICE", "CADENCE"};
 
 /* A [maintenance] section, collected until the next section. */
 struct maint {
@@ -283,6 +284,82 @@ static int key_probes(struct fp *p, const char *k, size_t a, size_t n)
         return fail_at(p, a, "expected an interval and grace that fit "
                              "together");
     return 0;
+}
+
+/* A key of [notice] or [cadence] names a kind of record: lower case. */
+static void kind_name(char *buf, const char *k)
+{
+    size_t i;
+    for (i = 0; k[i]; i++)
+        buf[i] = k[i] >= 'A' && k[i] <= 'Z' ? (char)(k[i] + 32) : k[i];
+    buf[i] = '\0';
+}
+
+static int key_incidents(struct fp *p, const char *k, size_t a, size_t n)
+{
+    static const char *const keys[] = {"rto", "mttr", "notify", "updates",
+                                       "long"};
+    struct sla_incident_policy pol;
+    int64_t *slot[5];
+    char lower[32];
+    int i, rc;
+    sla_service_incident_policy(p->svc, &pol);
+    slot[0] = &pol.rto_ms;
+    slot[1] = &pol.mttr_ms;
+    slot[2] = &pol.notify_ms;
+    slot[3] = &pol.update_ms;
+    slot[4] = &pol.long_ms;
+    kind_name(lower, k);
+    for (i = 0; i < 5 && strcmp(lower, keys[i]); i++)
+        ;
+    if (i == 5)
+        return -1;
+    if ((rc = exact(p, a, n, keys[i], 0, slot[i])))
+        return rc;
+    return sla_service_set_incident_policy(p->svc, &pol);
+}
+
+static int key_notice(struct fp *p, const char *k, size_t a, size_t n)
+{
+    struct sla_duration d;
+    struct sla_error e;
+    char kind[32];
+    int64_t ms = 0, months;
+    int rc;
+    kind_name(kind, k);
+    if (sla_duration_parse(&d, p->s + a, n, &e))
+        return value_fail(p, a, &e, kind);
+    months = d.years * 12 + d.months;
+    if (months && (d.days || d.ms))
+        return fail_at(p, a, "%s: expected whole months (P6M) or an exact "
+                             "length (P30D), not both",
+                       kind);
+    if (months > 12000 ||
+        (!months && (sla_duration_to_ms(&ms, &d) || ms <= 0)))
+        return fail_at(p, a, "%s: expected a notice period above zero and "
+                             "up to 1000 years",
+                       kind);
+    rc = sla_service_add_notice(p->svc, kind, (int32_t)months, ms);
+    return rc == SLA_EINVAL ? fail_at(p, a, "%s: expected a notice period",
+                                      kind)
+                            : rc;
+}
+
+static int key_cadence(struct fp *p, const char *k, size_t a, size_t n)
+{
+    static const char *const units[] = {"DAY", "WEEK", "MONTH", "QUARTER",
+                                        "YEAR"};
+    char kind[32];
+    int u;
+    kind_name(kind, k);
+    for (u = 0; u < 5; u++)
+        if (sla__word_is(p->s + a, n, units[u]))
+            break;
+    if (u == 5)
+        return fail_at(p, a, "%s: expected day, week, month, quarter or "
+                             "year",
+                       kind);
+    return sla_service_add_cadence(p->svc, kind, SLA_PERIOD_DAY + u);
 }
 
 static int key_hours(struct fp *p, const char *k, size_t a, size_t n)
@@ -579,13 +656,14 @@ static int parse(struct fp *p)
                 c++;
             while (d > c && is_space(p->s[d - 1]))
                 d--;
-            for (s2 = 1; s2 <= SEC_PROBES; s2++)
+            for (s2 = 1; s2 <= SEC_CADENCE; s2++)
                 if (sla__word_is(p->s + c, d - c, section_names[s2]))
                     break;
-            if (s2 > SEC_PROBES)
+            if (s2 > SEC_CADENCE)
                 return fail_at(p, c, "expected a section of service, "
                                      "weights, hours, maintenance, "
-                                     "exclusion, credit or probes");
+                                     "exclusion, credit, probes, "
+                                     "incidents, notice or cadence");
             if (sec != SEC_NONE && (rc = end_pair(p, sec)))
                 return rc;
             if (s2 == SEC_SERVICE && sec != SEC_NONE)
@@ -640,11 +718,18 @@ static int parse(struct fp *p)
             case SEC_HOURS: rc = key_hours(p, key, v, b - v); break;
             case SEC_MAINT: rc = key_maint(p, key, v, b - v); break;
             case SEC_PROBES: rc = key_probes(p, key, v, b - v); break;
+            case SEC_INCIDENTS: rc = key_incidents(p, key, v, b - v); break;
+            case SEC_NOTICE: rc = key_notice(p, key, v, b - v); break;
+            case SEC_CADENCE: rc = key_cadence(p, key, v, b - v); break;
             default: rc = key_pair(p, sec, key, v, b - v); break;
             }
-            if (rc == -1)
-                return fail_at(p, a, "expected a key of [%s], not '%s'",
-                               section_names[sec], key);
+            if (rc == -1) {
+                char sn[32], kn[32];
+                kind_name(sn, section_names[sec]);
+                kind_name(kn, key);
+                return fail_at(p, a, "expected a key of [%s], not '%s'", sn,
+                               kn);
+            }
             if (rc)
                 return rc;
         }

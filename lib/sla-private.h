@@ -76,6 +76,14 @@ static inline int sla__upper(int c)
     return c >= 'a' && c <= 'z' ? c - 32 : c;
 }
 
+/* Two NUL-terminated strings equal but for ASCII case. */
+static inline int sla__same_ci(const char *a, const char *b)
+{
+    while (*a && sla__upper((unsigned char)*a) == sla__upper((unsigned char)*b))
+        a++, b++;
+    return *a == '\0' && *b == '\0';
+}
+
 /* Is s[0, n) the upper-case word, compared without regard to case? */
 static inline int sla__word_is(const char *s, size_t n, const char *word)
 {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Obligations: calendar-month notice edges and missed cadence periods. */
+/* Obligations: calendar-month notice edges, missed cadence periods and
+ * gaps in monitoring. */
 #include "testlib.h"
 
 static int64_t at(const char *text)
@@ -119,12 +120,124 @@ START_TEST(cadences)
 }
 END_TEST
 
+START_TEST(continuity)
+{
+    struct sla_interval g[8];
+    int64_t t0 = at("2025-11-01T10:00:00Z"), m = SLA_MS_PER_MINUTE;
+    int64_t v[4];
+    size_t n;
+    /* 10:00, 10:01, 10:05 over [10:00, 10:06): one gap, 10:01 to 10:05;
+     * the last sample is exactly a minute before the end, which is fine. */
+    v[0] = t0 + 5 * m;
+    v[1] = t0;
+    v[2] = t0 + m;
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, v, 3, m, t0, t0 + 6 * m),
+                     0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(g[0].start, t0 + m);
+    ck_assert_int_eq(g[0].end, t0 + 5 * m);
+    /* One millisecond more at the end is a gap of its own. */
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, v, 3, m, t0,
+                                         t0 + 6 * m + 1), 0);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(g[1].start, t0 + 5 * m);
+    ck_assert_int_eq(g[1].end, t0 + 6 * m + 1);
+    /* The start counts as a sample: the first must come within the limit
+     * of it; samples outside the span are not looked at. */
+    v[3] = t0 - 2 * m;
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, v, 4, m, t0 - m - 1,
+                                         t0 + 6 * m), 0);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(g[0].start, t0 - m - 1);
+    ck_assert_int_eq(g[0].end, t0);
+    ck_assert_int_eq(g[1].start, t0 + m);
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, v, 4, m, t0 - m,
+                                         t0 + 6 * m), 0);
+    ck_assert_uint_eq(n, 1);
+    /* No samples: the whole span, if longer than the limit. */
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, NULL, 0, m, t0, t0 + m),
+                     0);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(sla_continuity_gaps(NULL, 0, &n, NULL, 0, m, t0,
+                                         t0 + m + 1), SLA_ENOSPC);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, NULL, 0, m, INT64_MIN,
+                                         INT64_MAX), 0);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, v, 3, 0, t0, t0),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, v, 3, m, t0, t0 - 1),
+                     SLA_EINVAL);
+    ck_assert_int_eq(sla_continuity_gaps(g, 8, &n, NULL, 3, m, t0, t0),
+                     SLA_EINVAL);
+}
+END_TEST
+
+/* Brute force: an instant t in (from, to] is the end of a gap when the
+ * newest point (sample or from) before it is more than the limit away,
+ * and the gap is reported from that point to the next point (sample or
+ * to); walk every millisecond of small random spans. */
+START_TEST(continuity_model)
+{
+    uint64_t seed = 0x5eedc0ffeeULL;
+    int round;
+    for (round = 0; round < 400; round++) {
+        int64_t v[12], pts[14], from = 1000, to, limit;
+        struct sla_interval g[16];
+        size_t n, ng, np = 0, i, j, k = 0;
+        n = (size_t)(sla_test_rand(&seed) % 12);
+        to = from + (int64_t)(sla_test_rand(&seed) % 300);
+        limit = 1 + (int64_t)(sla_test_rand(&seed) % 60);
+        for (i = 0; i < n; i++)
+            v[i] = from - 20 + (int64_t)(sla_test_rand(&seed) %
+                                         (uint64_t)(to - from + 40));
+        ck_assert_int_eq(sla_continuity_gaps(g, 16, &ng, v, n, limit, from,
+                                             to), 0);
+        /* the points: from, the samples in [from, to], to; sorted */
+        pts[np++] = from;
+        for (i = 0; i < n; i++)
+            if (v[i] >= from && v[i] <= to)
+                pts[np++] = v[i];
+        pts[np++] = to;
+        for (i = 1; i < np; i++)
+            for (j = i; j > 0 && pts[j - 1] > pts[j]; j--) {
+                int64_t x = pts[j];
+                pts[j] = pts[j - 1];
+                pts[j - 1] = x;
+            }
+        /* every millisecond t of (from, to]: the newest point before t */
+        {
+            int64_t t, last_end = INT64_MIN;
+            for (t = from + 1; t <= to; t++) {
+                int64_t before = from, after = to;
+                for (i = 0; i < np; i++)
+                    if (pts[i] < t)
+                        before = pts[i];
+                for (i = np; i-- > 0;)
+                    if (pts[i] >= t)
+                        after = pts[i];
+                if (after - before > limit && after != last_end) {
+                    ck_assert_uint_lt(k, ng);
+                    ck_assert_int_eq(g[k].start, before);
+                    ck_assert_int_eq(g[k].end, after);
+                    k++;
+                    last_end = after;
+                }
+            }
+        }
+        ck_assert_uint_eq(k, ng);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("obligations");
     TCase *tc = sla_tcase("obligations");
     tcase_add_test(tc, notice_periods);
     tcase_add_test(tc, cadences);
+    tcase_add_test(tc, continuity);
+    tcase_add_test(tc, continuity_model);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);
 }

@@ -188,6 +188,182 @@ START_TEST(incidents_csv)
 }
 END_TEST
 
+/* forward */
+static struct sla_service *parse(const char *text);
+
+START_TEST(announcements_and_events_csv)
+{
+    static const char ann[] =
+        "id,kind,announced,event,note\r\n"
+        "A1,maintenance,2025-01-10T10:00:00+09:00,2025-07-10T02:00:00+09:00,"
+        "\"a, b\"\r\n"
+        "A2,End-Of-Service,2025-02-01T00:00:00Z,2025-02-01T00:00:00Z,\r\n";
+    static const char ev[] =
+        "at,kind\n"
+        "2025-01-14T02:00:00+09:00,patch\n"
+        "2025-01-15T00:00:00Z,virus-pattern\n"
+        "2025-02-11T02:00:00+09:00,PATCH\n";
+    struct sla_announcement_list *al;
+    struct sla_event_list *el;
+    const struct sla_announcement *a;
+    struct sla_error err;
+    int64_t t[4];
+    const char *kind, *id;
+    size_t n;
+    ck_assert_int_eq(sla_announcements_parse_csv(&al, ann, strlen(ann), &err),
+                     0);
+    a = sla_announcement_list_items(al, &n);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(a[0].announced, at("2025-01-10T01:00:00Z"));
+    ck_assert_int_eq(a[0].event, at("2025-07-09T17:00:00Z"));
+    ck_assert_int_eq(a[1].event, a[1].announced);
+    ck_assert_str_eq(sla_announcement_list_id(al, 0), "A1");
+    ck_assert_str_eq(sla_announcement_list_kind(al, 1), "End-Of-Service");
+    ck_assert_ptr_null(sla_announcement_list_kind(al, 2));
+    ck_assert_ptr_null(sla_announcement_list_id(NULL, 0));
+    sla_announcement_list_free(al);
+
+    ck_assert_int_eq(sla_events_parse_csv(&el, ev, strlen(ev), &err), 0);
+    ck_assert_uint_eq(sla_event_list_count(el), 3);
+    ck_assert_int_eq(sla_event_list_get(el, 1, &t[0], &kind, &id), 0);
+    ck_assert_int_eq(t[0], at("2025-01-15T00:00:00Z"));
+    ck_assert_str_eq(kind, "virus-pattern");
+    ck_assert_str_eq(id, "");
+    ck_assert_int_eq(sla_event_list_get(el, 3, &t[0], &kind, &id),
+                     SLA_EINVAL);
+    /* kinds match without regard to case, in file order */
+    ck_assert_uint_eq(sla_event_list_select(el, "Patch", t, 4), 2);
+    ck_assert_int_eq(t[0], at("2025-01-13T17:00:00Z"));
+    ck_assert_int_eq(t[1], at("2025-02-10T17:00:00Z"));
+    ck_assert_uint_eq(sla_event_list_select(el, "patch", NULL, 0), 2);
+    ck_assert_uint_eq(sla_event_list_select(el, "full-scan", t, 4), 0);
+    sla_event_list_free(el);
+    ck_assert_uint_eq(sla_event_list_count(NULL), 0);
+}
+END_TEST
+
+START_TEST(announcements_and_events_errors)
+{
+    static const struct bad bad_ann[] = {
+        {"", 1, 1, "kind, announced, event"},
+        {"kind,announced\n", 1, 1, "kind, announced, event"},
+        {"kind,announced,event,kind\n", 1, 22, "once"},
+        {"kind,announced,event\n,2025-01-01T00:00:00Z,2025-02-01T00:00:00Z\n",
+         2, 1, "expected a kind"},
+        {"kind,announced,event\nmy kind,2025-01-01T00:00:00Z,"
+         "2025-02-01T00:00:00Z\n",
+         2, 3, "without spaces"},
+        {"kind,announced,event\nm,2025-01-01T00:00:00Z,2025-02-01\n", 2, 34,
+         "event:"},
+        {"kind,announced,event\nm,2025-02-01T00:00:00Z,2025-01-01T00:00:00Z\n",
+         2, 24, "at or after"},
+        {"kind,announced,event\nm,2025-02-01T00:00:00Z\n", 2, 23,
+         "expected 3 fields"},
+    };
+    static const struct bad bad_ev[] = {
+        {"at\n", 1, 1, "kind, at"},
+        {"kind,at\npatch,2025-13-01T00:00:00Z\n", 2, 12, "at:"},
+        {"kind,at\n\"\",2025-01-01T00:00:00Z\n", 2, 1, "expected a kind"},
+        {"kind,at\npatch,2025-01-01T00:00:00Z,x\n", 2, 28, "expected 2"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof bad_ann / sizeof *bad_ann; i++) {
+        struct sla_announcement_list *l = NULL;
+        struct sla_error err;
+        ck_assert_int_eq(sla_announcements_parse_csv(&l, bad_ann[i].text,
+                                                     strlen(bad_ann[i].text),
+                                                     &err),
+                         SLA_EPARSE);
+        ck_assert_ptr_null(l);
+        ck_assert_msg(err.line == bad_ann[i].line &&
+                          err.column == bad_ann[i].column &&
+                          strstr(err.message, bad_ann[i].needle) != NULL,
+                      "announcements %zu: %d:%d '%s'", i, (int)err.line,
+                      (int)err.column, err.message);
+    }
+    for (i = 0; i < sizeof bad_ev / sizeof *bad_ev; i++) {
+        struct sla_event_list *l = NULL;
+        struct sla_error err;
+        ck_assert_int_eq(sla_events_parse_csv(&l, bad_ev[i].text,
+                                              strlen(bad_ev[i].text), &err),
+                         SLA_EPARSE);
+        ck_assert_ptr_null(l);
+        ck_assert_msg(err.line == bad_ev[i].line &&
+                          err.column == bad_ev[i].column &&
+                          strstr(err.message, bad_ev[i].needle) != NULL,
+                      "events %zu: %d:%d '%s'", i, (int)err.line,
+                      (int)err.column, err.message);
+    }
+}
+END_TEST
+
+START_TEST(service_file_promises)
+{
+    static const char text[] =
+        "[service]\nzone = Asia/Tokyo\ntarget = 99.99%\n"
+        "[incidents]\nrto = PT4H\nnotify = PT1H\nupdates = PT30M\n"
+        "long = P1D\n"
+        "[notice]\nmaintenance = P6M\nEnd-Of-Service = P3M\n"
+        "change = P1M\nurgent = PT72H\n"
+        "[cadence]\npatch = month\nvirus-pattern = day\nfull-scan = WEEK\n";
+    struct sla_service *s = parse(text);
+    struct sla_incident_policy pol;
+    const char *kind;
+    int32_t months, unit;
+    int64_t ms;
+    ck_assert_int_eq(sla_service_incident_policy(s, &pol), 0);
+    ck_assert_int_eq(pol.rto_ms, 4 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(pol.mttr_ms, 0);
+    ck_assert_int_eq(pol.notify_ms, SLA_MS_PER_HOUR);
+    ck_assert_int_eq(pol.update_ms, 30 * SLA_MS_PER_MINUTE);
+    ck_assert_int_eq(pol.long_ms, SLA_MS_PER_DAY);
+    ck_assert_int_eq(sla_service_notice(s, "MAINTENANCE", &months, &ms), 0);
+    ck_assert_int_eq(months, 6);
+    ck_assert_int_eq(ms, 0);
+    ck_assert_int_eq(sla_service_notice(s, "end-of-service", &months, &ms),
+                     0);
+    ck_assert_int_eq(months, 3);
+    ck_assert_int_eq(sla_service_notice(s, "urgent", &months, &ms), 0);
+    ck_assert_int_eq(months, 0);
+    ck_assert_int_eq(ms, 72 * SLA_MS_PER_HOUR);
+    ck_assert_int_eq(sla_service_notice(s, "other", &months, &ms),
+                     SLA_ENOTFOUND);
+    ck_assert_uint_eq(sla_service_cadence_count(s), 3);
+    ck_assert_int_eq(sla_service_cadence(s, 0, &kind, &unit), 0);
+    ck_assert_str_eq(kind, "patch");
+    ck_assert_int_eq(unit, SLA_PERIOD_MONTH);
+    ck_assert_int_eq(sla_service_cadence(s, 2, &kind, &unit), 0);
+    ck_assert_str_eq(kind, "full-scan");
+    ck_assert_int_eq(unit, SLA_PERIOD_WEEK);
+    ck_assert_int_eq(sla_service_cadence(s, 3, &kind, &unit), SLA_EINVAL);
+    /* A second promise for a kind replaces the first. */
+    ck_assert_int_eq(sla_service_add_cadence(s, "PATCH", SLA_PERIOD_WEEK), 0);
+    ck_assert_uint_eq(sla_service_cadence_count(s), 3);
+    ck_assert_int_eq(sla_service_cadence(s, 0, &kind, &unit), 0);
+    ck_assert_str_eq(kind, "PATCH");
+    ck_assert_int_eq(unit, SLA_PERIOD_WEEK);
+    ck_assert_int_eq(sla_service_add_notice(s, "x", 1, 5), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_add_notice(s, "x", 0, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_add_notice(s, "", 1, 0), SLA_EINVAL);
+    ck_assert_int_eq(sla_service_add_cadence(s, "x", 7), SLA_EINVAL);
+    pol.notify_ms = 0;
+    ck_assert_int_eq(sla_service_set_incident_policy(s, &pol), SLA_EINVAL);
+    sla_service_free(s);
+    /* The defaults, when the file says nothing. */
+    s = parse("[service]\nzone = UTC\ntarget = 99.9\n");
+    ck_assert_int_eq(sla_service_incident_policy(s, &pol), 0);
+    ck_assert_int_eq(pol.rto_ms, 0);
+    ck_assert_int_eq(pol.notify_ms, SLA_MS_PER_HOUR);
+    ck_assert_uint_eq(sla_service_cadence_count(s), 0);
+    ck_assert_int_eq(sla_service_start(s, &ms), SLA_ENOTFOUND);
+    ck_assert_int_eq(sla_service_set_start(s, 42), 0);
+    ck_assert_int_eq(sla_service_start(s, &ms), 0);
+    ck_assert_int_eq(ms, 42);
+    ck_assert_int_eq(sla_service_start(s, NULL), SLA_EINVAL);
+    sla_service_free(s);
+}
+END_TEST
+
 static struct sla_service *parse(const char *text)
 {
     struct sla_service *s = NULL;
@@ -281,7 +457,7 @@ static const struct bad bad_ini[] = {
     {"[service]\nzone = Mars/Base\n", 2, 8, "zone:"},
     {"[service]\nzone = UTC\ntarget = 99.99995\n", 3, 17, "target:"},
     {"[service]\nzone = UTC\ntarget = 99.9\ncolour = red\n", 4, 1,
-     "not 'COLOUR'"},
+     "not 'colour'"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[holidays]\n", 4, 2,
      "section of"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[hours\n", 4, 7, "']'"},
@@ -331,6 +507,24 @@ static const struct bad bad_ini[] = {
      "clamp = true\n", 4, 1, "either ics"},
     {"[service]\nzone = UTC\ntarget = 99.9\nname = a\x01 b\n", 4, 9,
      "control byte"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[incidents]\nrto = P1M\n", 5,
+     7, "rto:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[incidents]\nnotify = PT0S\n",
+     5, 10, "notify:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[incidents]\nupdate = PT1H\n",
+     5, 1, "a key of [incidents], not 'update'"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[notice]\nmaintenance = "
+     "P1M2D\n", 5, 15, "not both"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[notice]\nchange = soon\n", 5,
+     10, "change:"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[notice]\nchange = PT0S\n", 5,
+     10, "above zero"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[cadence]\npatch = monthly\n",
+     5, 9, "day, week, month"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[cadence]\npatch = month\n"
+     "PATCH = week\n", 6, 1, "once"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[notices]\n", 4, 2,
+     "notice or cadence"},
 };
 
 START_TEST(service_file_errors)
@@ -356,6 +550,9 @@ int main(void)
     Suite *su = suite_create("readers");
     TCase *tc = sla_tcase("readers");
     tcase_add_test(tc, outages_csv);
+    tcase_add_test(tc, announcements_and_events_csv);
+    tcase_add_test(tc, announcements_and_events_errors);
+    tcase_add_test(tc, service_file_promises);
     tcase_add_loop_test(tc, outages_csv_errors, 0,
                         (int)(sizeof bad_csv / sizeof *bad_csv));
     tcase_add_test(tc, probes_csv);

@@ -304,6 +304,15 @@ int sla_service_add_exclusion(struct sla_service *service, int64_t start,
 int sla_service_set_start(struct sla_service *service, int64_t start);
 
 /**
+ * @brief The instant the service started.
+ * @param service the service
+ * @param[out] start the instant
+ * @return 0, ::SLA_ENOTFOUND if no start was set, ::SLA_EINVAL for a
+ *         NULL argument.
+ */
+int sla_service_start(const struct sla_service *service, int64_t *start);
+
+/**
  * @brief Set the weight of an outage kind.
  *
  * Full outages weigh 1 (1000000) unless set otherwise. Partial and

@@ -198,6 +198,47 @@ const struct sla_incident *sla_incident_list_items(
 const char *sla_incident_list_id(const struct sla_incident_list *list,
                                  size_t index);
 
+/** What a service promises about incidents. */
+struct sla_incident_policy {
+    int64_t rto_ms;    /**< Recovery time objective; 0 for none. */
+    int64_t mttr_ms;   /**< The most MTTR may be; 0 for no target. */
+    int64_t notify_ms; /**< First notification at most this long after
+                            detection (default 1 hour). */
+    int64_t update_ms; /**< Status updates at most this far apart until
+                            recovery (default 30 minutes). */
+    int64_t long_ms;   /**< A recovery this long or longer is counted as
+                            long (default 1 day). */
+    int64_t reserved[3]; /**< Set to 0. */
+};
+
+/**
+ * @brief The defaults: no RTO or MTTR target, notification within 1
+ *        hour, updates every 30 minutes, 1 day counted as long.
+ * @param[out] policy the policy to fill (nothing happens if NULL)
+ */
+void sla_incident_policy_default(struct sla_incident_policy *policy);
+
+struct sla_service;
+
+/**
+ * @brief Set what a service promises about incidents.
+ * @param service the service
+ * @param policy the promises: `rto_ms` and `mttr_ms` >= 0, the others > 0
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range.
+ */
+int sla_service_set_incident_policy(struct sla_service *service,
+                                    const struct sla_incident_policy *policy);
+
+/**
+ * @brief What a service promises about incidents
+ *        (sla_incident_policy_default() unless set).
+ * @param service the service
+ * @param[out] policy the promises
+ * @return 0, ::SLA_EINVAL for a NULL argument.
+ */
+int sla_service_incident_policy(const struct sla_service *service,
+                                struct sla_incident_policy *policy);
+
 /** @} */
 
 #ifdef __cplusplus
