@@ -144,3 +144,82 @@ int period_unit_of(const char *s)
             return i;
     return -1;
 }
+
+void format_length(char *buf, size_t size, int64_t ms)
+{
+    uint64_t a = ms < 0 ? (uint64_t)0 - (uint64_t)ms : (uint64_t)ms;
+    uint64_t s = a / 1000, d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60;
+    unsigned frac = (unsigned)(a % 1000);
+    size_t n = 0;
+    buf[0] = '\0';
+#define PART(...)                                                          \
+    do {                                                                   \
+        if (n < size)                                                      \
+            n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);         \
+    } while (0)
+    if (ms < 0)
+        PART("-");
+    if (d)
+        PART("%llu d", (unsigned long long)d);
+    if (h)
+        PART("%s%llu h", d ? " " : "", (unsigned long long)h);
+    if (m)
+        PART("%s%llu min", d || h ? " " : "", (unsigned long long)m);
+    if (s % 60 || frac || a == 0) {
+        const char *sp = d || h || m ? " " : "";
+        if (frac)
+            PART("%s%llu.%03u s", sp, (unsigned long long)(s % 60), frac);
+        else
+            PART("%s%llu s", sp, (unsigned long long)(s % 60));
+    }
+#undef PART
+}
+
+int period_span(const char *period, const struct sla_zone *z, int64_t *from,
+                int64_t *to)
+{
+    char buf[16];
+    struct sla_interval iv;
+    struct sla_error err;
+    size_t n = strlen(period);
+    int unit = n == 4    ? SLA_PERIOD_YEAR
+               : n == 7  ? SLA_PERIOD_MONTH
+               : n == 10 ? SLA_PERIOD_DAY
+                         : -1;
+    snprintf(buf, sizeof buf, "%s%s", period,
+             n == 4 ? "-01-01" : n == 7 ? "-01" : "");
+    if (unit < 0 || parse_bound(from, buf, z, &err) ||
+        sla_period_at(&iv, z, unit, *from))
+        return -1;
+    *from = iv.start;
+    *to = iv.end;
+    return unit;
+}
+
+/* The service file, with ics paths relative to its directory. */
+int load_service(struct sla_service **svc, const char *path,
+                 const char *tzdir)
+{
+    char *text = NULL, basedir[4096];
+    const char *slash = strrchr(path, '/');
+    struct sla_error err;
+    size_t len, n;
+    int rc;
+    if ((rc = read_file(path, &text, &len)))
+        return rc;
+    /* The directory of the file ("/" for a file in the root). */
+    n = slash ? (size_t)(slash - path) + (slash == path) : 0;
+    if (n >= sizeof basedir)
+        n = 0;
+    memcpy(basedir, path, n);
+    basedir[n] = '\0';
+    rc = sla_service_parse(svc, text, len, basedir[0] ? basedir : NULL, tzdir,
+                           &err);
+    free(text);
+    if (rc) {
+        fprintf(stderr, "sla: %s:%d:%d: %s\n", path, (int)err.line,
+                (int)err.column, err.message);
+        return EXIT_FAILURE;
+    }
+    return 0;
+}

@@ -34,6 +34,21 @@ int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
 /* day, week, month, quarter, year: the SLA_PERIOD_* value, or -1. */
 int period_unit_of(const char *s);
 
+/* A length as "7 h 18 min 45 s", "1 d 1 h 40 min", "45 min", "0 s"
+ * (days of 24 h; parts that are zero left out; milliseconds only when
+ * there are some). */
+void format_length(char *buf, size_t size, int64_t ms);
+
+/* --period YYYY, YYYY-MM or YYYY-MM-DD: the span in the zone and its
+ * SLA_PERIOD_* unit, or -1 if the text is none of those. */
+int period_span(const char *period, const struct sla_zone *z, int64_t *from,
+                int64_t *to);
+
+/* Read a service file, ics paths relative to its directory; on failure
+ * say why on stderr and return EXIT_FAILURE. */
+int load_service(struct sla_service **svc, const char *path,
+                 const char *tzdir);
+
 /* Print text as a JSON string. */
 void json_string(const char *s);
 
@@ -45,6 +60,9 @@ int sla_cli_periods(int argc, char **argv);
 
 /* sla incidents ... */
 int sla_cli_incidents(int argc, char **argv);
+
+/* sla obligations ... */
+int sla_cli_obligations(int argc, char **argv);
 
 /* sla report ... */
 int sla_cli_report(int argc, char **argv);

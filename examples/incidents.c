@@ -19,18 +19,6 @@ static int exact(int64_t *out, const char *opt, const char *s)
     return 0;
 }
 
-/* 7 h 18 min 45 s */
-static void human(char *buf, size_t size, int64_t ms)
-{
-    int64_t s = ms / 1000, h = s / 3600, m = s / 60 % 60;
-    if (ms % 1000)
-        snprintf(buf, size, "%lld h %lld min %lld.%03lld s", (long long)h,
-                 (long long)m, (long long)(s % 60), (long long)(ms % 1000));
-    else
-        snprintf(buf, size, "%lld h %lld min %lld s", (long long)h,
-                 (long long)m, (long long)(s % 60));
-}
-
 int sla_cli_incidents(int argc, char **argv)
 {
     const char *file = NULL, *from_s = NULL, *to_s = NULL, *zone_s = "UTC";
@@ -125,10 +113,10 @@ int sla_cli_incidents(int argc, char **argv)
                (long long)st.rto_met, st.implied_availability * 100);
     } else {
         char a[64], b[64], c[64], d[64];
-        human(a, sizeof a, st.mttr_ms);
-        human(b, sizeof b, st.mtbf_ms);
-        human(c, sizeof c, st.median_ms);
-        human(d, sizeof d, st.max_ms);
+        format_length(a, sizeof a, st.mttr_ms);
+        format_length(b, sizeof b, st.mtbf_ms);
+        format_length(c, sizeof c, st.median_ms);
+        format_length(d, sizeof d, st.max_ms);
         printf("incidents started        %lld\n", (long long)st.count);
         printf("MTTR (recovered-started) %s\n", a);
         printf("MTBF                     %s\n", b);
@@ -162,17 +150,18 @@ int sla_cli_incidents(int argc, char **argv)
             printf("]}");
         } else {
             const char *id = sla_incident_list_id(list, i);
+            char l[40];
+            format_length(l, sizeof l, late);
             if (late)
-                printf("%s: first notification %lld min late\n",
-                       id[0] ? id : "?", (long long)(late / SLA_MS_PER_MINUTE));
+                printf("%s: first notification %s late\n", id[0] ? id : "?",
+                       l);
             for (g = 0; g < ng && g < 16; g++) {
                 char a[SLA_RFC3339_SIZE], b[SLA_RFC3339_SIZE];
                 format_bound(a, sizeof a, zone, gaps[g].start, 1);
                 format_bound(b, sizeof b, zone, gaps[g].end, 1);
-                printf("%s: no update from %s to %s (%lld min)\n",
-                       id[0] ? id : "?", a, b,
-                       (long long)((gaps[g].end - gaps[g].start) /
-                                   SLA_MS_PER_MINUTE));
+                format_length(l, sizeof l, gaps[g].end - gaps[g].start);
+                printf("%s: no update from %s to %s (%s)\n", id[0] ? id : "?",
+                       a, b, l);
             }
         }
         first = 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "cli.h"
 
 enum format { F_TEXT, F_JSON, F_CSV, F_MARKDOWN };
@@ -200,13 +201,18 @@ int sla_cli_report(int argc, char **argv)
     struct sla_burn_alert alerts[SLA_BURN_DEFAULT_RULES];
     struct sla_error err;
     const struct sla_zone *z;
-    char *text = NULL, basedir[4096];
+    char *text = NULL;
+    struct checks_input in;
+    struct checks checks;
+    int has_checks;
     size_t len;
     int64_t from = 0, to = 0, now = INT64_MAX;
     int rc = EXIT_FAILURE, unit = -1, format, whole_unit = -1, evidence = 0;
     struct sla_evidence *ev = NULL;
     size_t nev = 0;
 
+    memset(&in, 0, sizeof in);
+    memset(&checks, 0, sizeof checks);
     for (i = 2; i < (size_t)argc; i++) {
         const char *v;
         int k = (int)i;
@@ -221,6 +227,11 @@ int sla_cli_report(int argc, char **argv)
         else if ((v = option_value(argc, argv, &k, "--now"))) now_s = v;
         else if ((v = option_value(argc, argv, &k, "--probes"))) probes_path = v;
         else if ((v = option_value(argc, argv, &k, "--rolling"))) rolling = v;
+        else if ((v = option_value(argc, argv, &k, "--incidents")))
+            in.incidents = v;
+        else if ((v = option_value(argc, argv, &k, "--announcements")))
+            in.announcements = v;
+        else if ((v = option_value(argc, argv, &k, "--events"))) in.events = v;
         else if (!strcmp(argv[k], "--evidence")) evidence = 1;
         else
             return usage_error("report: unknown or incomplete option",
@@ -237,6 +248,12 @@ int sla_cli_report(int argc, char **argv)
                            "markdown, not", format_s);
     if (!service_path)
         return usage_error("report: --service is required", NULL);
+    has_checks = in.incidents || in.announcements || in.events;
+    if (has_checks && format == F_CSV)
+        return usage_error("report: --format csv holds the availability "
+                           "table only; the check rows of --incidents, "
+                           "--announcements and --events need text, "
+                           "markdown or json", NULL);
     if ((period != NULL) + (from_s || to_s) + (rolling != NULL) != 1 ||
         ((from_s || to_s) && !(from_s && to_s)))
         return usage_error("report: give --period, --from and --to, or "
@@ -248,29 +265,8 @@ int sla_cli_report(int argc, char **argv)
         return usage_error("report: --by must be day, week, month, quarter "
                            "or year, not", by);
 
-    /* The service, with ics paths relative to its file. */
-    if ((rc = read_file(service_path, &text, &len)))
+    if ((rc = load_service(&svc, service_path, tzdir)))
         return rc;
-    {
-        const char *slash = strrchr(service_path, '/');
-        /* The directory of the file ("/" for a file in the root). */
-        size_t n = slash ? (size_t)(slash - service_path) +
-                               (slash == service_path)
-                         : 0;
-        if (n >= sizeof basedir)
-            n = 0;
-        memcpy(basedir, service_path, n);
-        basedir[n] = '\0';
-    }
-    rc = sla_service_parse(&svc, text, len, basedir[0] ? basedir : NULL,
-                           tzdir, &err);
-    free(text);
-    text = NULL;
-    if (rc) {
-        fprintf(stderr, "sla: %s:%d:%d: %s\n", service_path, (int)err.line,
-                (int)err.column, err.message);
-        return EXIT_FAILURE;
-    }
     z = sla_service_zone(svc);
     if (outages_path) {
         if ((rc = read_file(outages_path, &text, &len)))
@@ -285,23 +281,11 @@ int sla_cli_report(int argc, char **argv)
     }
     /* The span: a named period (2025, 2025-09, 2025-09-14) or bounds. */
     if (period) {
-        char buf[16];
-        struct sla_interval iv;
-        size_t n = strlen(period);
-        whole_unit = n == 4 ? SLA_PERIOD_YEAR
-                     : n == 7 ? SLA_PERIOD_MONTH
-                     : n == 10 ? SLA_PERIOD_DAY
-                               : -1;
-        snprintf(buf, sizeof buf, "%s%s", period,
-                 n == 4 ? "-01-01" : n == 7 ? "-01" : "");
-        if (whole_unit < 0 || parse_bound(&from, buf, z, &err) ||
-            sla_period_at(&iv, z, whole_unit, from)) {
+        if ((whole_unit = period_span(period, z, &from, &to)) < 0) {
             rc = usage_error("report: --period must be YYYY, YYYY-MM or "
                              "YYYY-MM-DD, not", period);
             goto out;
         }
-        from = iv.start;
-        to = iv.end;
     } else if (rolling) {
         /* The window of an exact length that ends at --now. */
         struct sla_duration d;
@@ -428,6 +412,17 @@ int sla_cli_report(int argc, char **argv)
             goto out;
         }
     }
+    /* The check sheet's other rows, over the whole span. */
+    if (format != F_CSV) {
+        in.svc = svc;
+        in.probes = probes_path;
+        in.from = from;
+        in.to = to;
+        in.now = now;
+        if ((rc = checks_collect(&checks, &in)))
+            goto out;
+        has_checks = checks.nrows > 0;
+    }
     if (format == F_JSON) {
         char t[SLA_PERCENT_SIZE];
         sla_ppm_format_percent(t, sizeof t, total.f.target_ppm);
@@ -440,7 +435,7 @@ int sla_cli_report(int argc, char **argv)
         for (i = 0; i < nrows; i++)
             print_json_row(&rows[i], i + 1 == nrows);
         printf(" ],\n \"total\":\n");
-        print_json_row(&total, !now_s && !evidence);
+        print_json_row(&total, !now_s && !evidence && !has_checks);
         if (evidence) {
             printf(" \"evidence\":[\n");
             for (i = 0; i < nev; i++) {
@@ -453,7 +448,7 @@ int sla_cli_report(int argc, char **argv)
                        (long long)ev[i].counted_ms,
                        i + 1 < nev ? "," : "");
             }
-            printf(" ]%s\n", now_s ? "," : "");
+            printf(" ]%s\n", now_s || has_checks ? "," : "");
         }
         if (now_s) {
             printf(" \"alerts\":[\n");
@@ -468,8 +463,10 @@ int sla_cli_report(int argc, char **argv)
                        alerts[i].fired ? "true" : "false",
                        alerts[i].can_fire ? "true" : "false",
                        i + 1 < SLA_BURN_DEFAULT_RULES ? "," : "");
-            printf(" ]\n");
+            printf(" ]%s\n", has_checks ? "," : "");
         }
+        if (has_checks)
+            checks_print(&checks, z, CHECKS_JSON, NULL);
         printf("}\n");
     } else {
         static const char *const head[] = {
@@ -578,8 +575,18 @@ int sla_cli_report(int argc, char **argv)
                    a, b, c);
         }
     }
+    if (has_checks && format != F_JSON) {
+        char title[96];
+        snprintf(title, sizeof title, "%sCheck sheet, %s",
+                 format == F_MARKDOWN ? "### " : "", total.label);
+        printf("\n");
+        checks_print(&checks, z,
+                     format == F_MARKDOWN ? CHECKS_MARKDOWN : CHECKS_TEXT,
+                     title);
+    }
     rc = EXIT_SUCCESS;
 out:
+    checks_free(&checks);
     free(ev);
     free(text);
     free(rows);

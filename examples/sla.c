@@ -40,6 +40,7 @@ static const char usage_text[] =
     "                               (FILE - is standard input; --zone is the\n"
     "                               zone of floating times and of the output)\n"
     "  report --service FILE [--outages FILE] [--probes FILE]\n"
+    "         [--incidents CSV] [--announcements CSV] [--events CSV]\n"
     "         --period YYYY|YYYY-MM|YYYY-MM-DD | --from DATE|RFC3339 --to ...\n"
     "         | --rolling P30D --now RFC3339\n"
     "         [--by day|week|month|quarter|year] [--now DATE|RFC3339]\n"
@@ -50,6 +51,11 @@ static const char usage_text[] =
     "            [--rto PT4H] [--long P1D] [--notify PT1H] [--updates PT30M]\n"
     "            [--json]           MTTR, MTBF, RTO and the notification and\n"
     "                               update deadlines of the incidents\n"
+    "  obligations --service FILE [--announcements CSV] [--events CSV]\n"
+    "              [--probes CSV] --period YYYY|YYYY-MM | --from ... --to ...\n"
+    "              [--now DATE|RFC3339] [--json]\n"
+    "                               notice periods, cadences and monitoring\n"
+    "                               gaps against the service file's promises\n"
     "  help                         print this text\n";
 
 static int cmd_version(void)
@@ -174,6 +180,8 @@ static int run(int argc, char **argv)
         return sla_cli_report(argc, argv);
     if (strcmp(argv[1], "incidents") == 0)
         return sla_cli_incidents(argc, argv);
+    if (strcmp(argv[1], "obligations") == 0)
+        return sla_cli_obligations(argc, argv);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;
