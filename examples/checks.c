@@ -32,6 +32,35 @@ static int no_memory(void)
     return EXIT_FAILURE;
 }
 
+/* Cut a string that snprintf may have cut inside a UTF-8 character back
+ * to the character's start, so JSON stays valid. */
+static void utf8_trim(char *s)
+{
+    size_t n = strlen(s), j = n, len;
+    unsigned char lead;
+    while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j == 0)
+        return;
+    lead = (unsigned char)s[j - 1];
+    len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (j - 1 + len > n)
+        s[j - 1] = '\0';
+}
+
+/* ASCII case does not matter in kinds. */
+static int lower(int ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+}
+
+static int same_kind(const char *a, const char *b)
+{
+    while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
+        a++, b++;
+    return *a == '\0' && *b == '\0';
+}
+
 /* A new row, all its strings empty; NULL when out of memory. */
 static struct check_row *row(struct checks *c, const char *item,
                              const char *verdict, int64_t value,
@@ -43,6 +72,7 @@ static struct check_row *row(struct checks *c, const char *item,
     r = &c->rows[c->nrows++];
     memset(r, 0, sizeof *r);
     snprintf(r->item, sizeof r->item, "%s", item);
+    utf8_trim(r->item);
     r->verdict = verdict;
     r->value = value;
     r->unit = unit;
@@ -53,13 +83,21 @@ static int finding(struct checks *c, const char *item, const char *id,
                    const char *what, int64_t start, int64_t end)
 {
     struct check_finding *f;
-    if (grow((void **)&c->found, &c->capfound, c->nfound + 1,
-             sizeof *c->found))
+    size_t n = strlen(id);
+    char *copy = malloc(n + 1);
+    if (!copy)
         return -1;
+    memcpy(copy, id, n + 1);
+    if (grow((void **)&c->found, &c->capfound, c->nfound + 1,
+             sizeof *c->found)) {
+        free(copy);
+        return -1;
+    }
     f = &c->found[c->nfound++];
     snprintf(f->item, sizeof f->item, "%s", item);
-    snprintf(f->id, sizeof f->id, "%s", id);
+    f->id = copy;
     snprintf(f->what, sizeof f->what, "%s", what);
+    utf8_trim(f->what);
     f->start = start;
     f->end = end;
     return 0;
@@ -229,7 +267,7 @@ static int notice_rows(struct checks *c, const struct checks_input *in)
     const struct sla_zone *z = sla_service_zone(in->svc);
     struct sla_error err;
     char *text = NULL;
-    size_t len, n = 0, i, j;
+    size_t len, n = 0, i, j, rows = 0;
     int rc;
     if ((rc = read_file(in->announcements, &text, &len)))
         return rc;
@@ -246,11 +284,12 @@ static int notice_rows(struct checks *c, const struct checks_input *in)
         if (sla_service_notice(in->svc, kind, &months, &ms)) {
             const char *id = sla_announcement_list_id(list, i);
             fprintf(stderr,
-                    "sla: %s: announcement %s%srecord %zu%s is of kind '%s', "
-                    "but the service promises no notice for it (add "
-                    "[notice] %s = P6M or the like)\n",
-                    in->announcements, id, id[0] ? " (" : "", i + 1,
-                    id[0] ? ")" : "", kind, kind);
+                    "sla: %s:%d: announcement %s%sis of kind '%s', but the "
+                    "service promises no notice for it (add [notice] %s = "
+                    "P6M or the like)\n",
+                    in->announcements,
+                    (int)sla_announcement_list_line(list, i), id,
+                    id[0] ? " " : "", kind, kind);
             sla_announcement_list_free(list);
             return EXIT_FAILURE;
         }
@@ -265,21 +304,22 @@ static int notice_rows(struct checks *c, const struct checks_input *in)
         struct check_row *r;
         char item[64], a[40];
         for (j = 0; j < i; j++)
-            if (!strcmp(sla_announcement_list_kind(list, j), kind))
+            if (same_kind(sla_announcement_list_kind(list, j), kind))
                 break;
         if (j < i)
             continue;
         sla_service_notice(in->svc, kind, &months, &ms);
         for (j = i; j < n; j++) {
-            int64_t short_ms;
-            if (strcmp(sla_announcement_list_kind(list, j), kind) ||
+            int64_t short_ms, end;
+            if (!same_kind(sla_announcement_list_kind(list, j), kind) ||
                 x[j].event < in->from || x[j].event >= in->to)
                 continue;
             total++;
             if ((rc = sla_notice_check(&short_ms, z, x[j].announced,
                                        x[j].event, months, ms))) {
-                fprintf(stderr, "sla: %s: record %zu: %s\n",
-                        in->announcements, j + 1, sla_strerror(rc));
+                fprintf(stderr, "sla: %s:%d: %s\n", in->announcements,
+                        (int)sla_announcement_list_line(list, j),
+                        sla_strerror(rc));
                 sla_announcement_list_free(list);
                 return EXIT_FAILURE;
             }
@@ -287,14 +327,16 @@ static int notice_rows(struct checks *c, const struct checks_input *in)
                 ok++;
             else if (finding(c, "notice", sla_announcement_list_id(list, j),
                              "announced too late for the event", x[j].event,
-                             short_ms > INT64_MAX - x[j].event
+                             __builtin_add_overflow(x[j].event, short_ms,
+                                                    &end)
                                  ? INT64_MAX
-                                 : x[j].event + short_ms))
+                                 : end))
                 goto oom;
         }
         if (!total)
             continue;
         snprintf(item, sizeof item, "notice: %s", kind);
+        rows++;
         if (!(r = row(c, item, ok == total ? "met" : "MISSED",
                       (int64_t)(total - ok), "breaches")))
             goto oom;
@@ -306,6 +348,15 @@ static int notice_rows(struct checks *c, const struct checks_input *in)
                      (int)months, months == 1 ? "" : "s");
         else
             snprintf(r->target, sizeof r->target, "%s ahead", a);
+    }
+    if (!rows) {
+        /* the file was given: say it held nothing to judge */
+        struct check_row *r = row(c, "notice", "-", 0, "breaches");
+        if (!r)
+            goto oom;
+        snprintf(r->figure, sizeof r->figure,
+                 "no announced event in the span");
+        snprintf(r->target, sizeof r->target, "-");
     }
     sla_announcement_list_free(list);
     return 0;
@@ -414,12 +465,17 @@ static int cadence_rows(struct checks *c, const struct checks_input *in)
                 goto oom;
         }
         snprintf(item, sizeof item, "cadence: %s", kind);
-        if (!(r = row(c, item, nmiss ? "MISSED" : "met", (int64_t)nmiss,
-                      "breaches")))
+        if (!(r = row(c, item, !periods ? "-" : nmiss ? "MISSED" : "met",
+                      (int64_t)nmiss, "breaches")))
             goto oom;
-        snprintf(r->figure, sizeof r->figure, "%zu of %zu %s%s",
-                 periods - nmiss, periods, unit_names[unit],
-                 periods == 1 ? "" : "s");
+        if (periods)
+            snprintf(r->figure, sizeof r->figure, "%zu of %zu %s%s",
+                     periods - nmiss, periods, unit_names[unit],
+                     periods == 1 ? "" : "s");
+        else
+            snprintf(r->figure, sizeof r->figure, "no whole %s ends in the "
+                                                  "span",
+                     unit_names[unit]);
         snprintf(r->target, sizeof r->target, "one every %s",
                  unit_names[unit]);
     }
@@ -447,7 +503,7 @@ static int monitoring_row(struct checks *c, const struct checks_input *in)
     int64_t *t = NULL, interval, grace, a, b, longest = 0;
     int32_t confirm;
     char *text = NULL, x[40], y[40];
-    size_t len, n = 0, ng = 0, i;
+    size_t len, n = 0, ng = 0, i, inside;
     int rc;
     if ((rc = read_file(in->probes, &text, &len)))
         return rc;
@@ -477,15 +533,20 @@ static int monitoring_row(struct checks *c, const struct checks_input *in)
                     g[i].end))
             goto oom;
     }
-    if (!(r = row(c, "monitoring", ng ? "MISSED" : "met", (int64_t)ng,
-                  "breaches")))
+    if (!(r = row(c, "monitoring", a == b ? "-" : ng ? "MISSED" : "met",
+                  (int64_t)ng, "breaches")))
         goto oom;
     format_length(x, sizeof x, longest);
-    if (ng)
+    for (i = 0, inside = 0; i < n; i++)
+        inside += t[i] >= a && t[i] < b;
+    if (a == b)
+        snprintf(r->figure, sizeof r->figure, "nothing to watch in the span");
+    else if (ng)
         snprintf(r->figure, sizeof r->figure, "%zu gap%s, longest %s", ng,
                  ng == 1 ? "" : "s", x);
     else
-        snprintf(r->figure, sizeof r->figure, "no gaps in %zu samples", n);
+        snprintf(r->figure, sizeof r->figure, "no gaps in %zu samples",
+                 inside);
     format_length(x, sizeof x, interval);
     format_length(y, sizeof y, grace);
     snprintf(r->target, sizeof r->target, grace ? "a probe every %s (+%s)"
@@ -519,6 +580,9 @@ int checks_collect(struct checks *c, const struct checks_input *in)
 
 void checks_free(struct checks *c)
 {
+    size_t i;
+    for (i = 0; i < c->nfound; i++)
+        free(c->found[i].id);
     free(c->rows);
     free(c->found);
     memset(c, 0, sizeof *c);

@@ -37,8 +37,8 @@ struct check_row {
  * interval, start and end; the length is end - start. */
 struct check_finding {
     char item[48];
-    char id[64];
-    char what[64];
+    char *id; /* a copy, whole */
+    char what[160];
     int64_t start, end;
 };
 

@@ -48,10 +48,17 @@ int format_bound(char *buf, size_t size, const struct sla_zone *zone,
                  int64_t t, int local)
 {
     int64_t off = 0;
+    int rc;
     if (!local)
-        return sla_rfc3339_format(buf, size, t);
-    sla_zone_offset(&off, zone, t);
-    return sla_rfc3339_format_offset(buf, size, t, off);
+        rc = sla_rfc3339_format(buf, size, t);
+    else if (!(rc = sla_zone_offset(&off, zone, t)))
+        rc = sla_rfc3339_format_offset(buf, size, t, off);
+    /* Past year 9999 RFC 3339 has no words: say so, never print stale
+     * text. */
+    if (rc < 0 && size)
+        snprintf(buf, size, "%s%lld ms since 1970", t < 0 ? "" : "+",
+                 (long long)t);
+    return rc;
 }
 
 int read_file(const char *path, char **out, size_t *len)

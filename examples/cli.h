@@ -19,7 +19,9 @@ const char *option_value(int argc, char **argv, int *i, const char *name);
 int parse_failed(const char *option, const char *text,
                  const struct sla_error *err);
 
-/* An instant as RFC 3339: UTC with Z, or (local) at the zone's offset. */
+/* An instant as RFC 3339: UTC with Z, or (local) at the zone's offset;
+ * its length, or, for an instant RFC 3339 cannot write, an error and the
+ * text "+N ms since 1970". */
 int format_bound(char *buf, size_t size, const struct sla_zone *zone,
                  int64_t t, int local);
 

@@ -436,6 +436,10 @@ static int kind_field(struct sla__csv *c, const struct sla__csv_field *f)
         if ((unsigned char)f->text[i] <= ' ')
             return sla__csv_fail(c, f, i, "expected a kind without spaces "
                                           "or control bytes");
+    /* a kind is a key of the service file, which holds 63 bytes */
+    if (f->len > 63)
+        return sla__csv_fail(c, f, 63, "expected a kind of at most 63 "
+                                       "bytes");
     return 0;
 }
 
@@ -484,7 +488,8 @@ static int names_add(struct names *s, void **v, size_t size, size_t *cap,
 struct sla_announcement_list {
     struct sla_announcement *v;
     struct names s;
-    size_t n, cap;
+    int32_t *line;
+    size_t n, cap, capline;
 };
 
 SLA_EXPORT void sla_announcement_list_free(struct sla_announcement_list *l)
@@ -493,7 +498,15 @@ SLA_EXPORT void sla_announcement_list_free(struct sla_announcement_list *l)
         return;
     names_free(&l->s, l->n);
     free(l->v);
+    free(l->line);
     free(l);
+}
+
+SLA_EXPORT int32_t
+sla_announcement_list_line(const struct sla_announcement_list *l,
+                           size_t index)
+{
+    return l && index < l->n ? l->line[index] : 0;
 }
 
 SLA_EXPORT const struct sla_announcement *
@@ -551,10 +564,16 @@ SLA_EXPORT int sla_announcements_parse_csv(struct sla_announcement_list **out,
                                "announcement");
             goto out;
         }
+        if (sla__grow((void **)&l->line, &l->capline, l->n + 1,
+                      sizeof *l->line)) {
+            rc = SLA_ENOMEM;
+            goto out;
+        }
         if ((rc = names_add(&l->s, (void **)&l->v, sizeof *l->v, &l->cap,
                             l->n, col[3] >= 0 ? &c.f[col[3]] : NULL,
                             &c.f[col[0]])))
             goto out;
+        l->line[l->n] = c.f[0].line;
         l->v[l->n++] = a;
     }
 out:

@@ -49,7 +49,8 @@ struct fp {
     int64_t from, to;
     int32_t below, credit;
     int32_t sec_line;
-    char seen[16][32]; /* keys of the current section */
+    char seen[64][64]; /* keys of the current section */
+    unsigned once; /* single sections seen, by bit */
     size_t nseen;
     struct maint m;
     /* settings kept until the zone is known */
@@ -301,7 +302,7 @@ static int key_incidents(struct fp *p, const char *k, size_t a, size_t n)
                                        "long"};
     struct sla_incident_policy pol;
     int64_t *slot[5];
-    char lower[32];
+    char lower[64];
     int i, rc;
     sla_service_incident_policy(p->svc, &pol);
     slot[0] = &pol.rto_ms;
@@ -323,12 +324,16 @@ static int key_notice(struct fp *p, const char *k, size_t a, size_t n)
 {
     struct sla_duration d;
     struct sla_error e;
-    char kind[32];
+    char kind[64];
     int64_t ms = 0, months;
     int rc;
     kind_name(kind, k);
     if (sla_duration_parse(&d, p->s + a, n, &e))
         return value_fail(p, a, &e, kind);
+    if (d.years > 1000 || d.months > 12000)
+        return fail_at(p, a, "%s: expected a notice period up to 1000 "
+                             "years",
+                       kind);
     months = d.years * 12 + d.months;
     if (months && (d.days || d.ms))
         return fail_at(p, a, "%s: expected whole months (P6M) or an exact "
@@ -349,7 +354,7 @@ static int key_cadence(struct fp *p, const char *k, size_t a, size_t n)
 {
     static const char *const units[] = {"DAY", "WEEK", "MONTH", "QUARTER",
                                         "YEAR"};
-    char kind[32];
+    char kind[64];
     int u;
     kind_name(kind, k);
     for (u = 0; u < 5; u++)
@@ -668,6 +673,18 @@ static int parse(struct fp *p)
                 return rc;
             if (s2 == SEC_SERVICE && sec != SEC_NONE)
                 return fail_at(p, a, "expected [service] first, and once");
+            /* These say one thing each: a second would override the
+             * first in silence. */
+            if (s2 == SEC_WEIGHTS || s2 == SEC_PROBES ||
+                s2 == SEC_INCIDENTS || s2 == SEC_NOTICE ||
+                s2 == SEC_CADENCE) {
+                char sn[64];
+                if (p->once & (1u << s2)) {
+                    kind_name(sn, section_names[s2]);
+                    return fail_at(p, a, "expected [%s] once", sn);
+                }
+                p->once |= 1u << s2;
+            }
             if (s2 != SEC_SERVICE && (rc = make_service(p, a)))
                 return rc;
             sec = s2;
@@ -679,7 +696,7 @@ static int parse(struct fp *p)
                 p->m.line = p->line;
             }
         } else {
-            char key[32];
+            char key[64];
             size_t k = a, eq, v;
             if (sec == SEC_NONE)
                 return fail_at(p, a, "expected a section, such as "
@@ -709,8 +726,11 @@ static int parse(struct fp *p)
                         return fail_at(p, a, "expected '%.31s' once in this "
                                              "section",
                                        key);
-                if (p->nseen < sizeof p->seen / sizeof *p->seen)
-                    memcpy(p->seen[p->nseen++], key, sizeof key);
+                if (p->nseen == sizeof p->seen / sizeof *p->seen)
+                    return fail_at(p, a, "expected at most %zu keys in a "
+                                         "section",
+                                   sizeof p->seen / sizeof *p->seen);
+                memcpy(p->seen[p->nseen++], key, sizeof key);
             }
             switch (sec) {
             case SEC_SERVICE: rc = key_service(p, key, v, b - v); break;
@@ -724,7 +744,7 @@ static int parse(struct fp *p)
             default: rc = key_pair(p, sec, key, v, b - v); break;
             }
             if (rc == -1) {
-                char sn[32], kn[32];
+                char sn[64], kn[64];
                 kind_name(sn, section_names[sec]);
                 kind_name(kn, key);
                 return fail_at(p, a, "expected a key of [%s], not '%s'", sn,

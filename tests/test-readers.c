@@ -218,6 +218,9 @@ START_TEST(announcements_and_events_csv)
     ck_assert_int_eq(a[0].event, at("2025-07-09T17:00:00Z"));
     ck_assert_int_eq(a[1].event, a[1].announced);
     ck_assert_str_eq(sla_announcement_list_id(al, 0), "A1");
+    ck_assert_int_eq(sla_announcement_list_line(al, 0), 2);
+    ck_assert_int_eq(sla_announcement_list_line(al, 1), 3);
+    ck_assert_int_eq(sla_announcement_list_line(al, 2), 0);
     ck_assert_str_eq(sla_announcement_list_kind(al, 1), "End-Of-Service");
     ck_assert_ptr_null(sla_announcement_list_kind(al, 2));
     ck_assert_ptr_null(sla_announcement_list_id(NULL, 0));
@@ -265,6 +268,10 @@ START_TEST(announcements_and_events_errors)
         {"kind,at\npatch,2025-13-01T00:00:00Z\n", 2, 12, "at:"},
         {"kind,at\n\"\",2025-01-01T00:00:00Z\n", 2, 1, "expected a kind"},
         {"kind,at\npatch,2025-01-01T00:00:00Z,x\n", 2, 28, "expected 2"},
+        {"kind,at\n"
+         "a234567890123456789012345678901234567890123456789012345678901234,"
+         "2025-01-01T00:00:00Z\n",
+         2, 64, "at most 63 bytes"},
     };
     size_t i;
     for (i = 0; i < sizeof bad_ann / sizeof *bad_ann; i++) {
@@ -305,6 +312,7 @@ START_TEST(service_file_promises)
         "long = P1D\n"
         "[notice]\nmaintenance = P6M\nEnd-Of-Service = P3M\n"
         "change = P1M\nurgent = PT72H\n"
+        "a-kind-of-announcement-named-at-some-length-of-60-bytes-abcd = P2M\n"
         "[cadence]\npatch = month\nvirus-pattern = day\nfull-scan = WEEK\n";
     struct sla_service *s = parse(text);
     struct sla_incident_policy pol;
@@ -328,6 +336,13 @@ START_TEST(service_file_promises)
     ck_assert_int_eq(ms, 72 * SLA_MS_PER_HOUR);
     ck_assert_int_eq(sla_service_notice(s, "other", &months, &ms),
                      SLA_ENOTFOUND);
+    ck_assert_int_eq(sla_service_notice(
+                         s,
+                         "a-kind-of-announcement-named-at-some-length-of-60-"
+                         "bytes-abcd",
+                         &months, &ms),
+                     0);
+    ck_assert_int_eq(months, 2);
     ck_assert_uint_eq(sla_service_cadence_count(s), 3);
     ck_assert_int_eq(sla_service_cadence(s, 0, &kind, &unit), 0);
     ck_assert_str_eq(kind, "patch");
@@ -525,6 +540,10 @@ static const struct bad bad_ini[] = {
      "PATCH = week\n", 6, 1, "once"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[notices]\n", 4, 2,
      "notice or cadence"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[notice]\na = P1M\n[notice]\n",
+     6, 1, "expected [notice] once"},
+    {"[service]\nzone = UTC\ntarget = 99.9\n[notice]\n"
+     "maintenance = P768614336404564651Y\n", 5, 15, "up to 1000 years"},
 };
 
 START_TEST(service_file_errors)

@@ -118,8 +118,8 @@ struct sla_announcement_list;
  * The header names the columns `kind`, `announced` and `event`, and
  * optionally `id`, in any order; other columns are skipped. `kind` says
  * which notice period applies (such as `maintenance`,
- * `end-of-service`); instants are RFC 3339. An event before its
- * announcement is an error.
+ * `end-of-service`): one word of at most 63 bytes; instants are RFC 3339.
+ * An event before its announcement is an error.
  *
  * @param[out] out the records; free them with
  *             sla_announcement_list_free()
@@ -157,6 +157,15 @@ const char *sla_announcement_list_id(const struct sla_announcement_list *list,
                                      size_t index);
 
 /**
+ * @brief The line of the file a record starts on.
+ * @param list the list
+ * @param index the record's index
+ * @return the line (from 1), or 0 when @p index is out of range
+ */
+int32_t sla_announcement_list_line(const struct sla_announcement_list *list,
+                                   size_t index);
+
+/**
  * @brief A record's kind (the `kind` column).
  * @param list the list
  * @param index the record's index
@@ -172,8 +181,8 @@ struct sla_event_list;
 /**
  * @brief Read dated events from CSV (RFC 4180).
  *
- * The header names the columns `kind` and `at`, and optionally `id`, in
- * any order; other columns are skipped.
+ * The header names the columns `kind` (one word of at most 63 bytes) and
+ * `at`, and optionally `id`, in any order; other columns are skipped.
  *
  * @param[out] out the records; free them with sla_event_list_free()
  * @param text the CSV text
