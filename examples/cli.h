@@ -63,6 +63,9 @@ int sla_cli_periods(int argc, char **argv);
 /* sla incidents ... */
 int sla_cli_incidents(int argc, char **argv);
 
+/* sla backup plan|rpo|restore-chain ... */
+int sla_cli_backup(int argc, char **argv);
+
 /* sla obligations ... */
 int sla_cli_obligations(int argc, char **argv);
 

@@ -56,6 +56,21 @@ static const char usage_text[] =
     "              [--now DATE|RFC3339] [--json]\n"
     "                               notice periods, cadences and monitoring\n"
     "                               gaps against the service file's promises\n"
+    "  backup plan --catalog CSV [--zone Z] [--now T] RULE... [--restic-0.14]\n"
+    "              [--json]         keep or prune every backup, with reasons;\n"
+    "                               RULE: --keep-generations N, --keep-cycles N,\n"
+    "                               --keep-within P6M (from now) or 1y6m\n"
+    "                               (restic's, from the newest), --keep-last,\n"
+    "                               -hourly, -daily, -weekly, -monthly, -yearly\n"
+    "                               N, --keep-within-daily 7d (and hourly ...\n"
+    "                               yearly), --keep-tag a,b, --pin ID; a value\n"
+    "                               may end ':SCOPE' (full, off-site, tag=T,\n"
+    "                               each-location, ...)\n"
+    "  backup rpo --catalog CSV --from DATE|RFC3339 --to ... [--target PT24H]\n"
+    "             [--scope SCOPE] [--zone Z] [--json]\n"
+    "                               the worst data loss the catalog allowed\n"
+    "  backup restore-chain --catalog CSV --at DATE|RFC3339 [--zone Z] [--json]\n"
+    "                               what to restore, in order, for an instant\n"
     "  help                         print this text\n";
 
 static int cmd_version(void)
@@ -182,6 +197,8 @@ static int run(int argc, char **argv)
         return sla_cli_incidents(argc, argv);
     if (strcmp(argv[1], "obligations") == 0)
         return sla_cli_obligations(argc, argv);
+    if (strcmp(argv[1], "backup") == 0)
+        return sla_cli_backup(argc, argv);
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, stdout);
         return EXIT_SUCCESS;

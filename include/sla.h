@@ -23,5 +23,6 @@
 #include "sla/availability.h"
 #include "sla/incidents.h"
 #include "sla/obligations.h"
+#include "sla/backup.h"
 
 #endif /* SLA_H */

@@ -13,23 +13,8 @@ SLA_EXPORT int sla_notice_check(int64_t *short_ms, const struct sla_zone *z,
     if (!short_ms || !z || months < 0 || duration_ms < 0)
         return SLA_EINVAL;
     if (months > 0) {
-        /* The same local date-time N months on, the day clamped. */
-        struct sla_civil c;
-        struct sla_date d;
-        struct sla_zone_resolution r;
-        if (sla_zone_to_civil(&c, NULL, z, announced))
+        if (sla__local_add_months(&end, z, announced, months))
             return SLA_EOVERFLOW;
-        d.year = c.year;
-        d.month = c.month;
-        d.day = c.day;
-        if (sla_date_add_months(&d, &d, months))
-            return SLA_EOVERFLOW;
-        c.year = d.year;
-        c.month = d.month;
-        c.day = d.day;
-        if (sla_zone_to_instant(&r, z, &c, SLA_DISAMBIGUATE_COMPATIBLE))
-            return SLA_EOVERFLOW;
-        end = r.instant;
     } else if (sla__add_overflow(announced, duration_ms, &end)) {
         return SLA_EOVERFLOW;
     }
@@ -37,6 +22,29 @@ SLA_EXPORT int sla_notice_check(int64_t *short_ms, const struct sla_zone *z,
         *short_ms = 0;
     else if (sla__sub_overflow(end, event, short_ms))
         *short_ms = INT64_MAX;
+    return 0;
+}
+
+int sla__local_add_months(int64_t *out, const struct sla_zone *z, int64_t t,
+                          int64_t months)
+{
+    /* The same local date-time N months on, the day clamped. */
+    struct sla_civil c;
+    struct sla_date d;
+    struct sla_zone_resolution r;
+    if (sla_zone_to_civil(&c, NULL, z, t))
+        return SLA_EOVERFLOW;
+    d.year = c.year;
+    d.month = c.month;
+    d.day = c.day;
+    if (sla_date_add_months(&d, &d, months))
+        return SLA_EOVERFLOW;
+    c.year = d.year;
+    c.month = d.month;
+    c.day = d.day;
+    if (sla_zone_to_instant(&r, z, &c, SLA_DISAMBIGUATE_COMPATIBLE))
+        return SLA_EOVERFLOW;
+    *out = r.instant;
     return 0;
 }
 

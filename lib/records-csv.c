@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Records from CSV: outages (start,end[,kind]), probe samples (at,ok),
- * incidents, announcements (kind,announced,event) and events (kind,at). */
+ * incidents, announcements (kind,announced,event), events (kind,at) and
+ * backup catalogs. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -679,5 +680,172 @@ out:
         return rc;
     }
     *out = l;
+    return 0;
+}
+
+/* ---- backup catalogs ---------------------------------------------------- */
+
+enum { BC_ID, BC_CAPTURED, BC_COMPLETED, BC_KIND, BC_STATUS, BC_LOCATION,
+       BC_ENCRYPTED, BC_MEDIUM, BC_SIZE, BC_TAGS, BC_BASE, BC_COUNT };
+
+/* One of words (upper case) in a field, or an error naming them. */
+static int word_of(struct sla__csv *c, const struct sla__csv_field *f,
+                   const char *const *words, int n, const char *what,
+                   int32_t *out)
+{
+    int k;
+    for (k = 0; k < n; k++)
+        if (name_is(f, words[k])) {
+            *out = k;
+            return 0;
+        }
+    return sla__csv_fail(c, f, 0, "expected %s", what);
+}
+
+SLA_EXPORT int sla_catalog_parse_csv(struct sla_catalog **out,
+                                     const char *text, size_t len,
+                                     struct sla_error *err)
+{
+    static const char *const names[BC_COUNT] = {
+        "ID", "CAPTURED", "COMPLETED", "KIND", "STATUS", "LOCATION",
+        "ENCRYPTED", "MEDIUM", "SIZE", "TAGS", "BASE"};
+    static const char *const kinds[] = {"FULL", "DIFFERENTIAL",
+                                        "INCREMENTAL"};
+    static const char *const statuses[] = {"OK", "FAILED", "PARTIAL"};
+    static const char *const places[] = {"ON-SITE", "OFF-SITE"};
+    static const char *const yesno[] = {"NO", "YES"};
+    struct sla__csv c;
+    struct sla_catalog *cat = NULL;
+    struct sla_error e;
+    /* where each record's base field is, to place a resolve error */
+    struct place {
+        int32_t line, col;
+        size_t off;
+    } *at = NULL;
+    size_t ncols, capat = 0, n = 0;
+    int col[BC_COUNT], rc;
+    if ((rc = sla__check_text(err, out, &text, len)))
+        return rc;
+    if ((rc = sla_catalog_new(&cat)))
+        return sla__error_set(err, rc, 0, "out of memory");
+    sla__csv_init(&c, text, len, err);
+    if ((rc = header(&c, len, names, col, BC_COUNT, 4,
+                     "expected a header row naming at least the columns "
+                     "id, captured, completed and kind",
+                     &ncols)))
+        goto out;
+    while ((rc = sla__csv_next(&c)) == 1) {
+        struct sla_backup b;
+        const struct sla__csv_field *f, *idf;
+        const char *base = NULL;
+        memset(&b, 0, sizeof b);
+        b.size = -1;
+        if ((rc = row_check(&c, ncols)) ||
+            (rc = instant(&c, &c.f[col[BC_CAPTURED]], "captured",
+                          &b.captured)) ||
+            (rc = instant(&c, &c.f[col[BC_COMPLETED]], "completed",
+                          &b.completed)) ||
+            (rc = word_of(&c, &c.f[col[BC_KIND]], kinds, 3,
+                          "a kind of full, differential or incremental",
+                          &b.kind)))
+            goto out;
+        idf = &c.f[col[BC_ID]];
+        if (idf->len == 0) {
+            rc = sla__csv_fail(&c, idf, 0, "expected an id");
+            goto out;
+        }
+        if (b.completed < b.captured) {
+            rc = sla__csv_fail(&c, &c.f[col[BC_COMPLETED]], 0,
+                               "expected completed at or after captured");
+            goto out;
+        }
+        if (col[BC_STATUS] >= 0 && c.f[col[BC_STATUS]].len &&
+            (rc = word_of(&c, &c.f[col[BC_STATUS]], statuses, 3,
+                          "a status of ok, failed or partial", &b.status)))
+            goto out;
+        if (col[BC_LOCATION] >= 0 && c.f[col[BC_LOCATION]].len &&
+            (rc = word_of(&c, &c.f[col[BC_LOCATION]], places, 2,
+                          "a location of on-site or off-site",
+                          &b.location)))
+            goto out;
+        if (col[BC_ENCRYPTED] >= 0 && c.f[col[BC_ENCRYPTED]].len &&
+            (rc = word_of(&c, &c.f[col[BC_ENCRYPTED]], yesno, 2,
+                          "encrypted as yes or no", &b.encrypted)))
+            goto out;
+        if (col[BC_SIZE] >= 0 && (f = &c.f[col[BC_SIZE]])->len) {
+            size_t j;
+            int64_t v = 0;
+            for (j = 0; j < f->len && f->text[j] >= '0' && f->text[j] <= '9';
+                 j++) {
+                if (v > (INT64_MAX - 9) / 10) {
+                    rc = sla__csv_fail(&c, f, j, "expected a size that "
+                                                 "fits in 63 bits");
+                    goto out;
+                }
+                v = v * 10 + (f->text[j] - '0');
+            }
+            if (j != f->len) {
+                rc = sla__csv_fail(&c, f, j, "expected a size in bytes");
+                goto out;
+            }
+            b.size = v;
+        }
+        if (col[BC_BASE] >= 0 && c.f[col[BC_BASE]].len) {
+            if (b.kind == SLA_BACKUP_FULL) {
+                rc = sla__csv_fail(&c, &c.f[col[BC_BASE]], 0,
+                                   "expected no base for a full backup");
+                goto out;
+            }
+            base = c.f[col[BC_BASE]].text;
+        }
+        if (sla__grow((void **)&at, &capat, n + 1, sizeof *at)) {
+            rc = SLA_ENOMEM;
+            goto out;
+        }
+        f = col[BC_BASE] >= 0 ? &c.f[col[BC_BASE]] : idf;
+        at[n].line = f->line;
+        at[n].col = f->col;
+        at[n].off = f->off;
+        rc = sla_catalog_add(cat, &b, idf->text,
+                             col[BC_MEDIUM] >= 0 ? c.f[col[BC_MEDIUM]].text
+                                                 : NULL,
+                             col[BC_TAGS] >= 0 ? c.f[col[BC_TAGS]].text
+                                               : NULL,
+                             base);
+        if (rc == SLA_EINVAL) {
+            size_t dup;
+            rc = sla_catalog_find(cat, idf->text, &dup) == 0
+                     ? sla__csv_fail(&c, idf, 0,
+                                     "expected a new id, not one used on "
+                                     "line %d",
+                                     (int)at[dup].line)
+                     : sla__csv_fail(&c, idf, 0, "expected a backup");
+            goto out;
+        }
+        if (rc)
+            goto out;
+        n++;
+    }
+    if (rc < 0)
+        goto out;
+    rc = sla_catalog_resolve(cat, &e);
+    if (rc == SLA_EINVAL && e.offset >= 0 && (size_t)e.offset < n) {
+        const struct place *p = &at[e.offset];
+        /* the message names the backup: keep it after the place */
+        rc = sla__error_at(err, SLA_EPARSE, p->off, p->line, p->col,
+                           "expected a possible base: %s", e.message);
+    } else if (rc) {
+        sla__error_set(err, rc, 0, "%s", e.message);
+    }
+out:
+    sla__csv_done(&c);
+    free(at);
+    if (rc) {
+        if (rc == SLA_ENOMEM)
+            sla__error_set(err, rc, 0, "out of memory");
+        sla_catalog_free(cat);
+        return rc;
+    }
+    *out = cat;
     return 0;
 }

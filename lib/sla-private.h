@@ -110,6 +110,12 @@ int sla__accum_check(const struct sla_accum *a);
  * (doubling from 8; the array is kept on failure). 0 or SLA_ENOMEM. */
 int sla__grow(void **v, size_t *cap, size_t need, size_t size);
 
+/* The same local date-time months later (earlier when negative) in a
+ * zone, the day clamped to the month's end, a skipped or repeated time
+ * read as RFC 5545 does; SLA_EOVERFLOW out of range. */
+int sla__local_add_months(int64_t *out, const struct sla_zone *z, int64_t t,
+                          int64_t months);
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 
