@@ -29,51 +29,15 @@ static int load_catalog(struct sla_catalog **out, const char *path)
     return 0;
 }
 
-/* A scope after a rule's value: "full,off-site,tag=monthly,each-location".
- * Words: full, differential, incremental, on-site, off-site, tag=T,
- * each-location. Tags are kept in tags (','-joined). */
+/* A scope after a rule's value: "full,off-site,tag=monthly,each-location"
+ * (tags kept in tags). */
 static int parse_scope(const char *s, struct sla_backup_scope *scope,
                        int32_t *per_location, char *tags, size_t size)
 {
-    size_t nt = 0;
-    memset(scope, 0, sizeof *scope);
-    *per_location = 0;
-    tags[0] = '\0';
-    while (*s) {
-        const char *e = strchr(s, ',');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        int k, found = 0;
-        for (k = 0; k < 3; k++)
-            if (n == strlen(kind_names[k]) && !strncmp(s, kind_names[k], n)) {
-                scope->kinds |= 1u << k;
-                found = 1;
-            }
-        for (k = 0; k < 2; k++)
-            if (n == strlen(location_names[k]) &&
-                !strncmp(s, location_names[k], n)) {
-                scope->locations |= 1u << k;
-                found = 1;
-            }
-        if (n == 13 && !strncmp(s, "each-location", 13)) {
-            *per_location = 1;
-            found = 1;
-        }
-        if (n > 4 && !strncmp(s, "tag=", 4)) {
-            if (nt + n - 4 + 2 > size)
-                return -1;
-            if (nt)
-                tags[nt++] = ',';
-            memcpy(tags + nt, s + 4, n - 4);
-            nt += n - 4;
-            tags[nt] = '\0';
-            found = 1;
-        }
-        if (!found)
-            return -1;
-        s += n + (e != NULL);
-    }
-    scope->tags = nt ? tags : NULL;
-    return 0;
+    return sla_backup_scope_parse(scope, tags, size, per_location, s,
+                                  strlen(s), NULL)
+               ? -1
+               : 0;
 }
 
 /* restic's duration "1y2m3d4h", or an ISO 8601 one (years, months, days,

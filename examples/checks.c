@@ -563,6 +563,259 @@ done:
     return rc;
 }
 
+/* ---- backups ------------------------------------------------------------ */
+
+/* "full, off-site, tag monthly" for a row's name; "" for every backup. */
+static void scope_words(char *buf, size_t size,
+                        const struct sla_backup_scope *s)
+{
+    static const char *const words[] = {"full", "differential",
+                                        "incremental", "on-site",
+                                        "off-site"};
+    size_t n = 0;
+    int k;
+    buf[0] = '\0';
+    for (k = 0; k < 5; k++)
+        if ((k < 3 ? s->kinds >> k : s->locations >> (k - 3)) & 1u)
+            n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
+                                  n ? ", " : "", words[k]);
+    if (s->tags && n < size)
+        snprintf(buf + n, size - n, "%stag %s", n ? ", " : "", s->tags);
+    utf8_trim(buf);
+}
+
+static int backup_rows(struct checks *c, const struct checks_input *in)
+{
+    static const char *const every[] = {"day", "week", "month", "quarter",
+                                        "year"};
+    const struct sla_zone *z = sla_service_zone(in->svc);
+    struct sla_catalog *cat = NULL;
+    struct sla_error err;
+    int64_t *t = NULL, end = in->to < in->now ? in->to : in->now, start;
+    char *text = NULL, item[64], sw[64], a[40], b[40], when[SLA_RFC3339_SIZE];
+    size_t len, n, k, i, nc = sla_service_backup_check_count(in->svc);
+    int rc;
+    if (!nc) {
+        fprintf(stderr, "sla: %s: the service promises nothing about "
+                        "backups to check the catalog against (add "
+                        "[backups] generations = 7 or the like)\n",
+                in->catalog);
+        return EXIT_FAILURE;
+    }
+    if ((rc = read_file(in->catalog, &text, &len)))
+        return rc;
+    rc = sla_catalog_parse_csv(&cat, text, len, &err);
+    free(text);
+    if (rc)
+        return parse_error(in->catalog, &err);
+    n = sla_catalog_count(cat);
+    start = in->from;
+    {
+        int64_t s0;
+        if (!sla_service_start(in->svc, &s0) && s0 > start)
+            start = s0;
+        if (start > end)
+            start = end;
+    }
+    if (!(t = malloc((n + 1) * sizeof *t)))
+        goto oom;
+    for (k = 0; k < nc; k++) {
+        struct sla_backup_check ck;
+        struct check_row *r;
+        sla_service_backup_check(in->svc, k, &ck);
+        scope_words(sw, sizeof sw, &ck.scope);
+        switch (ck.type) {
+        case SLA_BACKUP_CHECK_GENERATIONS: {
+            size_t have = 0;
+            for (i = 0; i < n; i++) {
+                struct sla_backup x;
+                sla_catalog_get(cat, i, &x);
+                have += sla_catalog_restorable(cat, i) == 1 &&
+                        x.completed <= end &&
+                        sla_catalog_in_scope(cat, i, &ck.scope) == 1;
+            }
+            snprintf(item, sizeof item, "backup generations%s%s%s",
+                     sw[0] ? " (" : "", sw, sw[0] ? ")" : "");
+            if (!(r = row(c, item, have >= (size_t)ck.count ? "met" : "MISSED",
+                          (int64_t)have, "count")))
+                goto oom;
+            format_bound(when, sizeof when, z, end, 1);
+            snprintf(r->figure, sizeof r->figure, "%zu restorable at the end",
+                     have);
+            snprintf(r->target, sizeof r->target, "at least %d",
+                     (int)ck.count);
+            break;
+        }
+        case SLA_BACKUP_CHECK_RETENTION: {
+            size_t oldest = SIZE_MAX;
+            int64_t short_ms = 1;
+            struct sla_backup x, o;
+            for (i = 0; i < n; i++) {
+                sla_catalog_get(cat, i, &x);
+                if (sla_catalog_restorable(cat, i) == 1 &&
+                    x.completed <= end &&
+                    sla_catalog_in_scope(cat, i, &ck.scope) == 1 &&
+                    (oldest == SIZE_MAX || x.captured < o.captured)) {
+                    oldest = i;
+                    o = x;
+                }
+            }
+            /* old enough: the age counted forward from it reaches the
+             * end, as a notice period would */
+            if (oldest != SIZE_MAX &&
+                sla_notice_check(&short_ms, z, o.captured, end, ck.months,
+                                 ck.ms))
+                short_ms = 1;
+            snprintf(item, sizeof item, "backup retention%s%s%s",
+                     sw[0] ? " (" : "", sw, sw[0] ? ")" : "");
+            if (!(r = row(c, item, short_ms ? "MISSED" : "met",
+                          oldest == SIZE_MAX ? 0 : end - o.captured, "ms")))
+                goto oom;
+            if (oldest == SIZE_MAX) {
+                snprintf(r->figure, sizeof r->figure, "no restore point");
+            } else {
+                format_bound(when, sizeof when, z, o.captured, 1);
+                format_length(a, sizeof a, end - o.captured);
+                snprintf(r->figure, sizeof r->figure, "oldest %s, %s old",
+                         sla_catalog_id(cat, oldest), a);
+            }
+            format_length(b, sizeof b, ck.ms);
+            if (ck.months)
+                snprintf(r->target, sizeof r->target, "kept %d month%s",
+                         (int)ck.months, ck.months == 1 ? "" : "s");
+            else
+                snprintf(r->target, sizeof r->target, "kept %s", b);
+            break;
+        }
+        case SLA_BACKUP_CHECK_CADENCE: {
+            struct checks_input whole = *in;
+            struct sla_interval *miss = NULL;
+            int64_t pa, pb, s;
+            size_t nt = 0, nmiss = 0, periods = 0, m;
+            for (i = 0; i < n; i++) {
+                struct sla_backup x;
+                sla_catalog_get(cat, i, &x);
+                if (sla_catalog_restorable(cat, i) == 1 &&
+                    sla_catalog_in_scope(cat, i, &ck.scope) == 1)
+                    t[nt++] = x.captured;
+            }
+            if ((rc = whole_periods(&whole, z, ck.unit, &pa, &pb)))
+                goto fail;
+            for (s = pa; s < pb; periods++) {
+                struct sla_interval p;
+                if ((rc = sla_period_at(&p, z, ck.unit, s)))
+                    goto fail;
+                s = p.end;
+            }
+            rc = sla_cadence_missed(NULL, 0, &nmiss, z, ck.unit, t, nt, pa,
+                                    pb);
+            if (rc == SLA_ENOSPC) {
+                if (!(miss = malloc(nmiss * sizeof *miss)))
+                    goto oom;
+                rc = sla_cadence_missed(miss, nmiss, &nmiss, z, ck.unit, t,
+                                        nt, pa, pb);
+            }
+            if (rc) {
+                free(miss);
+                goto fail;
+            }
+            for (m = 0; m < nmiss; m++) {
+                char what[96];
+                snprintf(what, sizeof what, "no restorable %s%sbackup in "
+                                            "the %s",
+                         sw, sw[0] ? " " : "", every[ck.unit]);
+                if (finding(c, "backup cadence", "", what, miss[m].start,
+                            miss[m].end)) {
+                    free(miss);
+                    goto oom;
+                }
+            }
+            free(miss);
+            snprintf(item, sizeof item, "backups every %s%s%s%s",
+                     every[ck.unit], sw[0] ? " (" : "", sw, sw[0] ? ")" : "");
+            if (!(r = row(c, item, !periods ? "-" : nmiss ? "MISSED" : "met",
+                          (int64_t)nmiss, "breaches")))
+                goto oom;
+            snprintf(r->figure, sizeof r->figure, "%zu of %zu %s%s",
+                     periods - nmiss, periods, every[ck.unit],
+                     periods == 1 ? "" : "s");
+            snprintf(r->target, sizeof r->target, "one every %s",
+                     every[ck.unit]);
+            break;
+        }
+        case SLA_BACKUP_CHECK_ENCRYPTED: {
+            size_t all = 0, bad = 0;
+            for (i = 0; i < n; i++) {
+                struct sla_backup x;
+                sla_catalog_get(cat, i, &x);
+                if (x.status != SLA_BACKUP_OK || x.captured < start ||
+                    x.captured >= end ||
+                    sla_catalog_in_scope(cat, i, &ck.scope) != 1)
+                    continue;
+                all++;
+                if (!x.encrypted) {
+                    bad++;
+                    if (finding(c, "backup encryption",
+                                sla_catalog_id(cat, i), "not encrypted",
+                                x.captured, x.completed))
+                        goto oom;
+                }
+            }
+            snprintf(item, sizeof item, "backup encryption%s%s%s",
+                     sw[0] ? " (" : "", sw, sw[0] ? ")" : "");
+            if (!(r = row(c, item, !all ? "-" : bad ? "MISSED" : "met",
+                          (int64_t)bad, "breaches")))
+                goto oom;
+            snprintf(r->figure, sizeof r->figure, "%zu of %zu encrypted",
+                     all - bad, all);
+            snprintf(r->target, sizeof r->target, "every copy");
+            break;
+        }
+        default: {
+            struct sla_rpo rp;
+            if ((rc = sla_catalog_rpo(&rp, cat, &ck.scope, start, end,
+                                      ck.ms)))
+                goto fail;
+            snprintf(item, sizeof item, "achieved RPO%s%s%s",
+                     sw[0] ? " (" : "", sw, sw[0] ? ")" : "");
+            if (!(r = row(c, item,
+                          start == end ? "-"
+                          : rp.uncovered_ms || rp.worst_ms > ck.ms
+                              ? "MISSED"
+                              : "met",
+                          rp.worst_ms, "ms")))
+                goto oom;
+            format_length(a, sizeof a, rp.worst_ms);
+            format_length(b, sizeof b, rp.uncovered_ms);
+            if (rp.uncovered_ms)
+                snprintf(r->figure, sizeof r->figure,
+                         "%s; no restore point for %s", a, b);
+            else
+                snprintf(r->figure, sizeof r->figure, "%s", a);
+            format_length(a, sizeof a, ck.ms);
+            snprintf(r->target, sizeof r->target, "at most %s", a);
+            if (rp.worst_ms > ck.ms &&
+                finding(c, "achieved RPO", "", "worst data loss",
+                        rp.worst_at - rp.worst_ms, rp.worst_at))
+                goto oom;
+            break;
+        }
+        }
+    }
+    rc = 0;
+    goto done;
+oom:
+    rc = no_memory();
+    goto done;
+fail:
+    fprintf(stderr, "sla: %s: %s\n", in->catalog, sla_strerror(rc));
+    rc = EXIT_FAILURE;
+done:
+    free(t);
+    sla_catalog_free(cat);
+    return rc;
+}
+
 int checks_collect(struct checks *c, const struct checks_input *in)
 {
     int rc = 0;
@@ -574,6 +827,8 @@ int checks_collect(struct checks *c, const struct checks_input *in)
     if (in->events && (rc = cadence_rows(c, in)))
         return rc;
     if (in->probes && (rc = monitoring_row(c, in)))
+        return rc;
+    if (in->catalog && (rc = backup_rows(c, in)))
         return rc;
     return 0;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The check-sheet rows beyond availability: incidents (MTTR, RTO,
- * notification and update deadlines) and obligations (notice periods,
- * cadences, monitoring continuity), shared by sla report and
- * sla obligations. */
+ * notification and update deadlines), obligations (notice periods,
+ * cadences, monitoring continuity) and backups (generations, retention,
+ * cadences, encryption, RPO), shared by sla report and sla obligations. */
 #ifndef SLA_CLI_CHECKS_H
 #define SLA_CLI_CHECKS_H
 
@@ -15,6 +15,7 @@ struct checks_input {
     const char *announcements;
     const char *events;
     const char *probes;
+    const char *catalog;
     int64_t from, to;
     int64_t now; /* INT64_MAX when not given */
 };

@@ -232,6 +232,8 @@ int sla_cli_report(int argc, char **argv)
         else if ((v = option_value(argc, argv, &k, "--announcements")))
             in.announcements = v;
         else if ((v = option_value(argc, argv, &k, "--events"))) in.events = v;
+        else if ((v = option_value(argc, argv, &k, "--catalog")))
+            in.catalog = v;
         else if (!strcmp(argv[k], "--evidence")) evidence = 1;
         else
             return usage_error("report: unknown or incomplete option",
@@ -248,12 +250,12 @@ int sla_cli_report(int argc, char **argv)
                            "markdown, not", format_s);
     if (!service_path)
         return usage_error("report: --service is required", NULL);
-    has_checks = in.incidents || in.announcements || in.events;
+    has_checks = in.incidents || in.announcements || in.events || in.catalog;
     if (has_checks && format == F_CSV)
         return usage_error("report: --format csv holds the availability "
                            "table only; the check rows of --incidents, "
-                           "--announcements and --events need text, "
-                           "markdown or json", NULL);
+                           "--announcements, --events and --catalog need "
+                           "text, markdown or json", NULL);
     if ((period != NULL) + (from_s || to_s) + (rolling != NULL) != 1 ||
         ((from_s || to_s) && !(from_s && to_s)))
         return usage_error("report: give --period, --from and --to, or "

@@ -41,6 +41,7 @@ static const char usage_text[] =
     "                               zone of floating times and of the output)\n"
     "  report --service FILE [--outages FILE] [--probes FILE]\n"
     "         [--incidents CSV] [--announcements CSV] [--events CSV]\n"
+    "         [--catalog CSV]\n"
     "         --period YYYY|YYYY-MM|YYYY-MM-DD | --from DATE|RFC3339 --to ...\n"
     "         | --rolling P30D --now RFC3339\n"
     "         [--by day|week|month|quarter|year] [--now DATE|RFC3339]\n"

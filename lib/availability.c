@@ -39,6 +39,8 @@ struct sla_service {
         int64_t ms;
     } *notices, *cadences;
     size_t nnotices, capnotices, ncadences, capcadences;
+    struct sla_backup_check *bchecks; /* scope.tags owned */
+    size_t nbchecks, capbchecks;
 };
 
 SLA_EXPORT int sla_service_new(struct sla_service **out,
@@ -82,6 +84,9 @@ SLA_EXPORT void sla_service_free(struct sla_service *s)
         free(s->cadences[i].kind);
     free(s->notices);
     free(s->cadences);
+    for (i = 0; i < s->nbchecks; i++)
+        free((char *)s->bchecks[i].scope.tags);
+    free(s->bchecks);
     free(s->name);
     sla_business_free(s->owned_hours);
     sla_intervals_free(s->excl);
@@ -398,6 +403,51 @@ SLA_EXPORT int sla_service_cadence(const struct sla_service *s, size_t index,
         return SLA_EINVAL;
     *kind = s->cadences[index].kind;
     *unit = s->cadences[index].unit;
+    return 0;
+}
+
+SLA_EXPORT int sla_service_add_backup_check(struct sla_service *s,
+                                            const struct sla_backup_check *c)
+{
+    struct sla_backup_check x;
+    if (!s || !c || c->type < SLA_BACKUP_CHECK_GENERATIONS ||
+        c->type > SLA_BACKUP_CHECK_RPO || c->scope.kinds >= (1u << 3) ||
+        c->scope.locations >= (1u << 2))
+        return SLA_EINVAL;
+    if ((c->type == SLA_BACKUP_CHECK_GENERATIONS && c->count <= 0) ||
+        (c->type == SLA_BACKUP_CHECK_RETENTION &&
+         (c->months < 0 || c->months > 120000 || c->ms < 0 ||
+          (c->months > 0) == (c->ms > 0))) ||
+        (c->type == SLA_BACKUP_CHECK_CADENCE &&
+         (c->unit < SLA_PERIOD_DAY || c->unit > SLA_PERIOD_YEAR)) ||
+        (c->type == SLA_BACKUP_CHECK_RPO && c->ms <= 0))
+        return SLA_EINVAL;
+    x = *c;
+    memset(x.reserved, 0, sizeof x.reserved);
+    x.scope.tags = NULL;
+    if (c->scope.tags && c->scope.tags[0] &&
+        !(x.scope.tags = sla__tag_list(c->scope.tags)))
+        return SLA_ENOMEM;
+    if (sla__grow((void **)&s->bchecks, &s->capbchecks, s->nbchecks + 1,
+                  sizeof *s->bchecks)) {
+        free((char *)x.scope.tags);
+        return SLA_ENOMEM;
+    }
+    s->bchecks[s->nbchecks++] = x;
+    return 0;
+}
+
+SLA_EXPORT size_t sla_service_backup_check_count(const struct sla_service *s)
+{
+    return s ? s->nbchecks : 0;
+}
+
+SLA_EXPORT int sla_service_backup_check(const struct sla_service *s,
+                                        size_t i, struct sla_backup_check *c)
+{
+    if (!s || !c || i >= s->nbchecks)
+        return SLA_EINVAL;
+    *c = s->bchecks[i];
     return 0;
 }
 

@@ -27,10 +27,6 @@ int sla__backup_before(const struct sla_catalog *c, size_t a, size_t b);
 int sla__sort_indexes(size_t *v, size_t n, const struct sla_catalog *c,
                       int by_completed);
 
-/* A new copy of a tag list as "a,b" (separators ',', ';', spaces; empty
- * tags dropped); NULL when out of memory. */
-char *sla__tag_list(const char *s);
-
 /* Does the tag list have ("a,b") every tag of want (any separators)? */
 int sla__tags_have(const char *have, const char *want);
 

@@ -483,6 +483,67 @@ int sla__in_scope(const struct sla_catalog *c, size_t i,
     return !s->tags || sla__tags_have(c->tags[i], s->tags);
 }
 
+SLA_EXPORT int sla_backup_scope_parse(struct sla_backup_scope *out,
+                                      char *tags, size_t size,
+                                      int32_t *per_location, const char *s,
+                                      size_t len, struct sla_error *err)
+{
+    static const char *const words[] = {"FULL", "DIFFERENTIAL",
+                                        "INCREMENTAL", "ON-SITE",
+                                        "OFF-SITE"};
+    size_t i = 0, nt = 0;
+    if (!out || !tags || !size || (!s && len))
+        return sla__error_set(err, SLA_EINVAL, -1, "no scope or room");
+    memset(out, 0, sizeof *out);
+    tags[0] = '\0';
+    if (per_location)
+        *per_location = 0;
+    if (sla__word_is(s, len, "ANY"))
+        return 0;
+    while (i <= len) {
+        size_t a = i, n;
+        int k;
+        while (i < len && s[i] != ',')
+            i++;
+        n = i - a;
+        for (k = 0; k < 5 && !sla__word_is(s + a, n, words[k]); k++)
+            ;
+        if (k < 3)
+            out->kinds |= 1u << k;
+        else if (k < 5)
+            out->locations |= 1u << (k - 3);
+        else if (per_location && sla__word_is(s + a, n, "EACH-LOCATION"))
+            *per_location = 1;
+        else if (n > 4 && !memcmp(s + a, "tag=", 4)) {
+            if (nt + n - 4 + 2 > size)
+                return sla__error_set(err, SLA_ENOSPC, (int64_t)a,
+                                      "expected fewer tags");
+            if (nt)
+                tags[nt++] = ',';
+            memcpy(tags + nt, s + a + 4, n - 4);
+            nt += n - 4;
+            tags[nt] = '\0';
+        } else {
+            return sla__error_set(err, SLA_EPARSE, (int64_t)a,
+                                  "expected a scope of full, differential, "
+                                  "incremental, on-site, off-site, tag=T%s "
+                                  "or any",
+                                  per_location ? ", each-location" : "");
+        }
+        i++;
+    }
+    out->tags = nt ? tags : NULL;
+    return 0;
+}
+
+SLA_EXPORT int sla_catalog_in_scope(const struct sla_catalog *c, size_t i,
+                                    const struct sla_backup_scope *s)
+{
+    if (!c || i >= c->n)
+        return SLA_EINVAL;
+    return sla__in_scope(c, i, s);
+}
+
 /* ---- achieved RPO ------------------------------------------------------- */
 
 SLA_EXPORT int sla_catalog_rpo(struct sla_rpo *out,

@@ -12,11 +12,11 @@
 
 enum section { SEC_NONE, SEC_SERVICE, SEC_WEIGHTS, SEC_HOURS, SEC_MAINT,
                SEC_EXCL, SEC_CREDIT, SEC_PROBES, SEC_INCIDENTS, SEC_NOTICE,
-               SEC_CADENCE };
+               SEC_CADENCE, SEC_BACKUPS };
 
 static const char *const section_names[] = {
     "", "SERVICE", "WEIGHTS", "HOURS", "MAINTENANCE", "EXCLUSION", "CREDIT",
-    "PROBES", "INCIDENTS", "NOTICE", "CADENCE"};
+    "PROBES", "INCIDENTS", "NOTICE", "CADENCE", "BACKUPS"};
 
 /* A [maintenance] section, collected until the next section. */
 struct maint {
@@ -367,6 +367,94 @@ static int key_cadence(struct fp *p, const char *k, size_t a, size_t n)
     return sla_service_add_cadence(p->svc, kind, SLA_PERIOD_DAY + u);
 }
 
+/* [backups]: "7", "P6M:full,off-site", "any", "off-site", "PT26H". */
+static int key_backups(struct fp *p, const char *k, size_t a, size_t n)
+{
+    static const char *const every[] = {"EVERY-DAY", "EVERY-WEEK",
+                                        "EVERY-MONTH", "EVERY-QUARTER",
+                                        "EVERY-YEAR"};
+    struct sla_backup_check c;
+    struct sla_error e;
+    char tags[256], lower[64];
+    size_t colon = 0, sa, sn;
+    int u, rc, has_colon = 0;
+    memset(&c, 0, sizeof c);
+    kind_name(lower, k);
+    for (u = 0; u < 5 && strcmp(k, every[u]); u++)
+        ;
+    if (u < 5) {
+        c.type = SLA_BACKUP_CHECK_CADENCE;
+        c.unit = SLA_PERIOD_DAY + u;
+        sa = a;
+        sn = n;
+    } else if (!strcmp(k, "ENCRYPTED")) {
+        c.type = SLA_BACKUP_CHECK_ENCRYPTED;
+        sa = a;
+        sn = n;
+    } else {
+        if (!strcmp(k, "GENERATIONS"))
+            c.type = SLA_BACKUP_CHECK_GENERATIONS;
+        else if (!strcmp(k, "RETENTION"))
+            c.type = SLA_BACKUP_CHECK_RETENTION;
+        else if (!strcmp(k, "RPO"))
+            c.type = SLA_BACKUP_CHECK_RPO;
+        else
+            return -1;
+        while (colon < n && p->s[a + colon] != ':')
+            colon++;
+        has_colon = colon < n;
+        sa = a + colon + (colon < n);
+        sn = colon < n ? n - colon - 1 : 0;
+        n = colon;
+        if (c.type == SLA_BACKUP_CHECK_GENERATIONS) {
+            int64_t v = 0;
+            size_t i;
+            for (i = 0; i < n && p->s[a + i] >= '0' && p->s[a + i] <= '9' &&
+                        v < 1000000;
+                 i++)
+                v = v * 10 + (p->s[a + i] - '0');
+            if (!n || i != n || v < 1 || v > 1000000)
+                return fail_at(p, a, "generations: expected a count, 1 or "
+                                     "more");
+            c.count = (int32_t)v;
+        } else if (c.type == SLA_BACKUP_CHECK_RPO) {
+            if ((rc = exact(p, a, n, "rpo", 0, &c.ms)))
+                return rc;
+        } else {
+            struct sla_duration d;
+            if (sla_duration_parse(&d, p->s + a, n, &e))
+                return value_fail(p, a, &e, "retention");
+            if (d.years > 10000 || d.months > 120000 ||
+                ((d.years || d.months) && (d.days || d.ms)))
+                return fail_at(p, a, "retention: expected whole months "
+                                     "(P6M) or an exact length (P30D), not "
+                                     "both");
+            c.months = (int32_t)(d.years * 12 + d.months);
+            if (!c.months && (sla_duration_to_ms(&c.ms, &d) || c.ms <= 0))
+                return fail_at(p, a, "retention: expected a length above "
+                                     "zero");
+        }
+    }
+    if (sn && (rc = sla_backup_scope_parse(&c.scope, tags, sizeof tags, NULL,
+                                           p->s + sa, sn, &e))) {
+        if (rc == SLA_ENOMEM)
+            return rc;
+        return value_fail(p, sa, &e, lower);
+    }
+    if (has_colon && !sn)
+        return fail_at(p, sa, "%s: expected a scope after ':'", lower);
+    if (!sn && (c.type == SLA_BACKUP_CHECK_CADENCE ||
+                c.type == SLA_BACKUP_CHECK_ENCRYPTED))
+        return fail_at(p, a, "%s: expected a scope, such as any or "
+                             "full,off-site",
+                       lower);
+    rc = sla_service_add_backup_check(p->svc, &c);
+    return rc == SLA_EINVAL ? fail_at(p, a, "%s: expected a possible "
+                                            "promise",
+                                      lower)
+                            : rc;
+}
+
 static int key_hours(struct fp *p, const char *k, size_t a, size_t n)
 {
     static const char *const days[] = {"MONDAY", "TUESDAY", "WEDNESDAY",
@@ -661,14 +749,15 @@ static int parse(struct fp *p)
                 c++;
             while (d > c && is_space(p->s[d - 1]))
                 d--;
-            for (s2 = 1; s2 <= SEC_CADENCE; s2++)
+            for (s2 = 1; s2 <= SEC_BACKUPS; s2++)
                 if (sla__word_is(p->s + c, d - c, section_names[s2]))
                     break;
-            if (s2 > SEC_CADENCE)
+            if (s2 > SEC_BACKUPS)
                 return fail_at(p, c, "expected a section of service, "
                                      "weights, hours, maintenance, "
                                      "exclusion, credit, probes, "
-                                     "incidents, notice or cadence");
+                                     "incidents, notice, cadence or "
+                                     "backups");
             if (sec != SEC_NONE && (rc = end_pair(p, sec)))
                 return rc;
             if (s2 == SEC_SERVICE && sec != SEC_NONE)
@@ -677,7 +766,7 @@ static int parse(struct fp *p)
              * first in silence. */
             if (s2 == SEC_WEIGHTS || s2 == SEC_PROBES ||
                 s2 == SEC_INCIDENTS || s2 == SEC_NOTICE ||
-                s2 == SEC_CADENCE) {
+                s2 == SEC_CADENCE || s2 == SEC_BACKUPS) {
                 char sn[64];
                 if (p->once & (1u << s2)) {
                     kind_name(sn, section_names[s2]);
@@ -741,6 +830,7 @@ static int parse(struct fp *p)
             case SEC_INCIDENTS: rc = key_incidents(p, key, v, b - v); break;
             case SEC_NOTICE: rc = key_notice(p, key, v, b - v); break;
             case SEC_CADENCE: rc = key_cadence(p, key, v, b - v); break;
+            case SEC_BACKUPS: rc = key_backups(p, key, v, b - v); break;
             default: rc = key_pair(p, sec, key, v, b - v); break;
             }
             if (rc == -1) {

@@ -116,6 +116,10 @@ int sla__grow(void **v, size_t *cap, size_t need, size_t size);
 int sla__local_add_months(int64_t *out, const struct sla_zone *z, int64_t t,
                           int64_t months);
 
+/* A new copy of a tag list as "a,b" (separators ',', ';', spaces; empty
+ * tags dropped); NULL when out of memory. */
+char *sla__tag_list(const char *s);
+
 /* ISO weekday of a day number: 1 (Monday) to 7 (Sunday). */
 int32_t sla__weekday(int64_t days);
 

@@ -614,6 +614,101 @@ START_TEST(catalog_csv)
 }
 END_TEST
 
+START_TEST(scopes_and_promises)
+{
+    static const char text[] =
+        "[service]\nzone = Asia/Tokyo\ntarget = 99.99%\n"
+        "[backups]\ngenerations = 7\nretention = P6M:full,off-site\n"
+        "every-day = any\nevery-month = full,off-site,tag=monthly\n"
+        "encrypted = off-site\nrpo = PT26H:differential\n";
+    static const struct {
+        const char *text;
+        int line, column;
+        const char *needle;
+    } bad[] = {
+        {"[backups]\ngenerations = 0\n", 5, 15, "a count"},
+        {"[backups]\nretention = P1M2D\n", 5, 13, "not both"},
+        {"[backups]\nretention = P6M:fulls\n", 5, 17, "scope of full"},
+        {"[backups]\nretention = P6M:\n", 5, 17, "a scope after"},
+        {"[backups]\nevery-day =\n", 5, 12, "such as any"},
+        {"[backups]\nevery-fortnight = any\n", 5, 1, "a key of [backups]"},
+        {"[backups]\nrpo = P1M\n", 5, 7, "rpo:"},
+        {"[backups]\nencrypted = off-site,each-location\n", 5, 22,
+         "scope of full"},
+        {"[backups]\n[backups]\n", 5, 1, "[backups] once"},
+    };
+    struct sla_service *s;
+    struct sla_backup_check ck;
+    struct sla_backup_scope sc;
+    struct sla_error err;
+    char tags[16];
+    int32_t each;
+    size_t i;
+    ck_assert_int_eq(sla_service_parse(&s, text, strlen(text), NULL, NULL,
+                                       &err),
+                     0);
+    ck_assert_uint_eq(sla_service_backup_check_count(s), 6);
+    ck_assert_int_eq(sla_service_backup_check(s, 0, &ck), 0);
+    ck_assert_int_eq(ck.type, SLA_BACKUP_CHECK_GENERATIONS);
+    ck_assert_int_eq(ck.count, 7);
+    ck_assert_uint_eq(ck.scope.kinds, 0);
+    ck_assert_int_eq(sla_service_backup_check(s, 1, &ck), 0);
+    ck_assert_int_eq(ck.type, SLA_BACKUP_CHECK_RETENTION);
+    ck_assert_int_eq(ck.months, 6);
+    ck_assert_uint_eq(ck.scope.kinds, 1u << SLA_BACKUP_FULL);
+    ck_assert_uint_eq(ck.scope.locations, 1u << SLA_BACKUP_OFFSITE);
+    ck_assert_int_eq(sla_service_backup_check(s, 3, &ck), 0);
+    ck_assert_int_eq(ck.type, SLA_BACKUP_CHECK_CADENCE);
+    ck_assert_int_eq(ck.unit, SLA_PERIOD_MONTH);
+    ck_assert_str_eq(ck.scope.tags, "monthly");
+    ck_assert_int_eq(sla_service_backup_check(s, 5, &ck), 0);
+    ck_assert_int_eq(ck.type, SLA_BACKUP_CHECK_RPO);
+    ck_assert_int_eq(ck.ms, 26 * SLA_MS_PER_HOUR);
+    ck_assert_uint_eq(ck.scope.kinds, 1u << SLA_BACKUP_DIFFERENTIAL);
+    ck_assert_int_eq(sla_service_backup_check(s, 6, &ck), SLA_EINVAL);
+    memset(&ck, 0, sizeof ck);
+    ck.type = SLA_BACKUP_CHECK_RETENTION;
+    ck_assert_int_eq(sla_service_add_backup_check(s, &ck), SLA_EINVAL);
+    sla_service_free(s);
+    for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "[service]\nzone = UTC\ntarget = 99.9\n%s",
+                 bad[i].text);
+        s = NULL;
+        ck_assert_int_eq(sla_service_parse(&s, buf, strlen(buf), NULL, NULL,
+                                           &err),
+                         SLA_EPARSE);
+        ck_assert_msg(err.line == bad[i].line && err.column == bad[i].column &&
+                          strstr(err.message, bad[i].needle) != NULL,
+                      "case %zu: %d:%d '%s'", i, (int)err.line,
+                      (int)err.column, err.message);
+    }
+    /* the scope words */
+    {
+        const char *w = "incremental,on-site,tag=a,tag=b,each-location";
+        ck_assert_int_eq(sla_backup_scope_parse(&sc, tags, sizeof tags, &each,
+                                                w, strlen(w), &err),
+                         0);
+    }
+    ck_assert_uint_eq(sc.kinds, 1u << SLA_BACKUP_INCREMENTAL);
+    ck_assert_uint_eq(sc.locations, 1u << SLA_BACKUP_ONSITE);
+    ck_assert_str_eq(sc.tags, "a,b");
+    ck_assert_int_eq(each, 1);
+    ck_assert_int_eq(sla_backup_scope_parse(&sc, tags, sizeof tags, NULL,
+                                            "ANY", 3, &err),
+                     0);
+    ck_assert_uint_eq(sc.kinds | sc.locations, 0);
+    ck_assert_ptr_null(sc.tags);
+    ck_assert_int_eq(sla_backup_scope_parse(&sc, tags, sizeof tags, NULL,
+                                            "full,,", 6, &err),
+                     SLA_EPARSE);
+    ck_assert_int_eq(err.offset, 5);
+    ck_assert_int_eq(sla_backup_scope_parse(&sc, tags, 4, NULL, "tag=abcd",
+                                            8, &err),
+                     SLA_ENOSPC);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("backup");
@@ -624,6 +719,7 @@ int main(void)
     tcase_add_test(tc, restic_versions);
     tcase_add_test(tc, model);
     tcase_add_test(tc, catalog_csv);
+    tcase_add_test(tc, scopes_and_promises);
     suite_add_tcase(su, tc);
     return sla_run_suite(su);
 }

@@ -539,7 +539,7 @@ static const struct bad bad_ini[] = {
     {"[service]\nzone = UTC\ntarget = 99.9\n[cadence]\npatch = month\n"
      "PATCH = week\n", 6, 1, "once"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[notices]\n", 4, 2,
-     "notice or cadence"},
+     "cadence or backups"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[notice]\na = P1M\n[notice]\n",
      6, 1, "expected [notice] once"},
     {"[service]\nzone = UTC\ntarget = 99.9\n[notice]\n"

@@ -251,6 +251,38 @@ struct sla_backup_scope {
                              ',', ';' or spaces; NULL or "" for any. */
 };
 
+/**
+ * @brief Read a scope as the tool and the service file write it: words
+ *        separated by ',': `full`, `differential`, `incremental`,
+ *        `on-site`, `off-site`, `tag=T` (repeatable), `each-location`
+ *        (only where @p per_location is given), or `any` alone.
+ * @param[out] out the scope; its `tags` point into @p tags
+ * @param[out] tags room for the tags, ','-joined
+ * @param size the room
+ * @param[out] per_location 1 for `each-location`, else 0; NULL where the
+ *             word is not allowed
+ * @param text the text
+ * @param len its length
+ * @param[out] err the offset of the word not understood; may be NULL
+ * @return 0, ::SLA_EPARSE, ::SLA_EINVAL for a NULL argument,
+ *         ::SLA_ENOSPC if the tags do not fit.
+ */
+int sla_backup_scope_parse(struct sla_backup_scope *out, char *tags,
+                           size_t size, int32_t *per_location,
+                           const char *text, size_t len,
+                           struct sla_error *err);
+
+/**
+ * @brief Whether a backup is in a scope.
+ * @param catalog the catalog
+ * @param index the backup's index
+ * @param scope the scope (NULL for every backup)
+ * @return 1 or 0; ::SLA_EINVAL if @p catalog is NULL or @p index out of
+ *         range.
+ */
+int sla_catalog_in_scope(const struct sla_catalog *catalog, size_t index,
+                         const struct sla_backup_scope *scope);
+
 /** The data-loss window a catalog achieved over a span. */
 struct sla_rpo {
     int64_t worst_ms;      /**< The largest loss(t) = t − the capture
@@ -481,6 +513,66 @@ size_t sla_plan_reason_count(const struct sla_plan *plan, size_t index);
  */
 int sla_plan_reason(const struct sla_plan *plan, size_t index, size_t k,
                     struct sla_plan_reason *out);
+
+/** @name What a service promises about its backups
+ * @{ */
+/** At least `count` restore points in scope at the span's end ("7
+ *  generations"). */
+#define SLA_BACKUP_CHECK_GENERATIONS 0
+/** The oldest restore point in scope at least `months` calendar months
+ *  (or `ms`) old at the span's end ("kept for 6 months"). */
+#define SLA_BACKUP_CHECK_RETENTION 1
+/** A restore point in scope captured in every `unit` period
+ *  (`SLA_PERIOD_*`: "daily", "monthly"). */
+#define SLA_BACKUP_CHECK_CADENCE 2
+/** Every good backup in scope captured in the span is encrypted ("off-site
+ *  copies encrypted"). */
+#define SLA_BACKUP_CHECK_ENCRYPTED 3
+/** The achieved RPO over the span at most `ms`. */
+#define SLA_BACKUP_CHECK_RPO 4
+/** @} */
+
+/** One promise about backups, checked against a catalog. */
+struct sla_backup_check {
+    int32_t type;   /**< `SLA_BACKUP_CHECK_*`. */
+    int32_t count;  /**< ::SLA_BACKUP_CHECK_GENERATIONS: how many, > 0. */
+    int32_t months; /**< ::SLA_BACKUP_CHECK_RETENTION: calendar months. */
+    int32_t unit;   /**< ::SLA_BACKUP_CHECK_CADENCE: `SLA_PERIOD_*`. */
+    int64_t ms;     /**< Retention (when `months` is 0) or RPO, > 0. */
+    struct sla_backup_scope scope; /**< The backups it is about (tags
+                                        copied). */
+    int64_t reserved[2]; /**< Set to 0. */
+};
+
+struct sla_service;
+
+/**
+ * @brief Add a promise about backups to a service.
+ * @param service the service
+ * @param check the promise
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range,
+ *         ::SLA_ENOMEM.
+ */
+int sla_service_add_backup_check(struct sla_service *service,
+                                 const struct sla_backup_check *check);
+
+/**
+ * @brief The number of promises about backups.
+ * @param service the service (NULL counts 0)
+ * @return their number
+ */
+size_t sla_service_backup_check_count(const struct sla_service *service);
+
+/**
+ * @brief A promise about backups, in the order added.
+ * @param service the service
+ * @param index its index
+ * @param[out] check the promise (its scope's tags live as long as the
+ *             service)
+ * @return 0, ::SLA_EINVAL if an argument is NULL or out of range.
+ */
+int sla_service_backup_check(const struct sla_service *service, size_t index,
+                             struct sla_backup_check *check);
 
 /** @} */
 
