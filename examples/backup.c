@@ -100,7 +100,7 @@ static const struct {
 
 /* One rule flag's value: "7", "P6M:full,off-site", "1y6m", "a,b". */
 static int add_rule(struct sla_retention *r, const char *flag, int32_t type,
-                    const char *value)
+                    const char *value, int *added)
 {
     struct sla_keep_rule k;
     char buf[256], tags[256];
@@ -151,13 +151,23 @@ static int add_rule(struct sla_retention *r, const char *flag, int32_t type,
             return usage_error("backup plan: expected a duration such as "
                                "1y6m, 7d or 24h (restic's) for",
                                flag);
+        /* restic ignores a zero duration */
+        if (!(k.years || k.months || k.days || k.hours))
+            return 0;
     } else {
         char *end;
-        long v = strtol(buf, &end, 10);
-        if (end == buf || *end || v < -1 || v > 1000000000)
-            return usage_error("backup plan: expected a count for", flag);
+        long v = !strcmp(buf, "unlimited") ? -1 : strtol(buf, &end, 10);
+        if (strcmp(buf, "unlimited") &&
+            (end == buf || *end || v < -1 || v > 1000000000))
+            return usage_error("backup plan: expected a count (or "
+                               "unlimited) for",
+                               flag);
+        /* restic ignores a zero count */
+        if (v == 0)
+            return 0;
         k.count = (int32_t)v;
     }
+    ++*added;
     if ((rc = sla_retention_add(r, &k)) == SLA_EINVAL)
         return usage_error("backup plan: out of range:", value);
     if (rc) {
@@ -184,7 +194,7 @@ static int plan(int argc, char **argv)
     struct sla_plan *p = NULL;
     struct sla_error err;
     int64_t now;
-    int json = 0, restic14 = 0, rc, i, nrules = 0;
+    int json = 0, restic14 = 0, rc, i, nrules = 0, added = 0;
     size_t n, k, j, kept = 0;
     /* rules wait for the zone: flags in any order */
     const char *vals[64];
@@ -252,14 +262,22 @@ static int plan(int argc, char **argv)
         goto out;
     for (i = 0; i < nrules; i++) {
         if (restic14 && types[i] != SLA_KEEP_PIN && types[i] != SLA_KEEP_TAG &&
-            !strncmp(vals[i], "-1", 2)) {
+            (!strncmp(vals[i], "-1", 2) ||
+             !strncmp(vals[i], "unlimited", 9))) {
             rc = usage_error("backup plan: restic 0.14 has no -1 ('all') "
                              "for",
                              flags[i]);
             goto out;
         }
-        if ((rc = add_rule(ret, flags[i], types[i], vals[i])))
+        if ((rc = add_rule(ret, flags[i], types[i], vals[i], &added)))
             goto out;
+    }
+    if (!added) {
+        rc = usage_error("backup plan: every rule given is zero, which "
+                         "restic ignores; with no rule every backup would "
+                         "be pruned",
+                         NULL);
+        goto out;
     }
     rc = EXIT_FAILURE;
     if (load_catalog(&cat, catalog_path))
@@ -423,16 +441,20 @@ static int rpo(int argc, char **argv)
         format_bound(a, sizeof a, zone, r.worst_at, 1);
         format_bound(b, sizeof b, zone, r.gap_from, 1);
         format_bound(c, sizeof c, zone, r.gap_to, 1);
+        int gap = r.gap_from != INT64_MIN;
         if (json) {
-            printf("{\"worst_ms\":%lld,\"worst_at\":\"%s\",\"over_ms\":%lld,"
-                   "\"uncovered_ms\":%lld,\"largest_gap_ms\":%lld,"
-                   "\"gap_from\":\"%s\",\"gap_to\":\"%s\","
-                   "\"restore_points\":%lld,",
-                   (long long)r.worst_ms, a, (long long)r.over_ms,
-                   (long long)r.uncovered_ms, (long long)r.largest_gap_ms, b,
-                   c, (long long)r.restore_points);
+            printf("{\"worst_ms\":%lld,\"worst_at\":\"%s\","
+                   "\"uncovered_ms\":%lld,\"largest_gap_ms\":",
+                   (long long)r.worst_ms, a, (long long)r.uncovered_ms);
+            if (gap)
+                printf("%lld,\"gap_from\":\"%s\",\"gap_to\":\"%s\",",
+                       (long long)r.largest_gap_ms, b, c);
+            else
+                printf("null,\"gap_from\":null,\"gap_to\":null,");
+            printf("\"restore_points\":%lld,", (long long)r.restore_points);
             if (target_s)
-                printf("\"target_ms\":%lld,", (long long)target);
+                printf("\"target_ms\":%lld,\"over_ms\":%lld,",
+                       (long long)target, (long long)r.over_ms);
             printf("\"verdict\":\"%s\"}\n", verdict);
         } else {
             printf("achieved RPO        %s (just before %s)\n", w, a);
@@ -441,7 +463,7 @@ static int rpo(int argc, char **argv)
                        verdict, o);
             if (r.uncovered_ms)
                 printf("no restore point    for %s of the span\n", u);
-            if (r.largest_gap_ms || r.gap_from != r.gap_to)
+            if (gap)
                 printf("largest gap         %s, %s to %s\n", g, b, c);
             printf("restore points      %lld completed in the span\n",
                    (long long)r.restore_points);

@@ -372,8 +372,7 @@ SLA_EXPORT int sla_catalog_resolve(struct sla_catalog *c,
                 rc = bad_base(err, c, x, "its base is not in the catalog");
                 break;
             }
-            if (y == x || c->v[y].completed > b->captured ||
-                !sla__backup_before(c, y, x)) {
+            if (y == x || c->v[y].completed > b->captured) {
                 rc = bad_base(err, c, x,
                               "its base completed after it was captured");
                 break;
@@ -387,17 +386,31 @@ SLA_EXPORT int sla_catalog_resolve(struct sla_catalog *c,
     }
     if (rc)
         goto out;
-    /* Bases come earlier in restore-point order, so one pass settles
-     * whether each backup restores, and the full its chain starts at. */
+    /* Whether each backup restores, and the full its chain starts at:
+     * follow each chain down to a settled backup, then settle it on the
+     * way back. Named bases may tie with their backups (both captured and
+     * completed at one instant), so a chain can loop only there. */
+    memset(ok, -1, n);
     for (i = 0; i < n; i++) {
-        size_t x = order[i], y = base[x];
-        const struct sla_backup *b = &c->v[x];
-        if (b->kind == SLA_BACKUP_FULL) {
-            ok[x] = b->status == SLA_BACKUP_OK;
-            root[x] = x;
-        } else {
-            ok[x] = b->status == SLA_BACKUP_OK && y != NONE && ok[y];
-            root[x] = y != NONE ? root[y] : NONE;
+        size_t x = order[i], depth = 0, y;
+        for (y = x; y != NONE && ok[y] < 0; y = base[y]) {
+            if (ok[y] == -2) {
+                rc = bad_base(err, c, x, "its bases form a loop");
+                goto out;
+            }
+            ok[y] = -2; /* on the current walk */
+            done[depth++] = y;
+        }
+        while (depth--) {
+            size_t z = done[depth], b = base[z];
+            const struct sla_backup *v = &c->v[z];
+            if (v->kind == SLA_BACKUP_FULL) {
+                ok[z] = v->status == SLA_BACKUP_OK;
+                root[z] = z;
+            } else {
+                ok[z] = v->status == SLA_BACKUP_OK && b != NONE && ok[b] == 1;
+                root[z] = b != NONE ? root[b] : NONE;
+            }
         }
     }
     free(c->base);
@@ -593,29 +606,35 @@ SLA_EXPORT int sla_catalog_rpo(struct sla_rpo *out,
         return SLA_ENOMEM;
     }
     r.worst_at = from;
+    if (!have_gap)
+        r.gap_from = r.gap_to = INT64_MIN;
     for (i = 0; i <= n; i++) {
         int64_t t = i < n ? c->v[v[i]].completed : to;
         if (t > to)
             t = to;
         if (t > prev) {
             /* the piece [prev, t) with restore point best */
+            int64_t len, loss, th, over = 0;
+            if (sla__sub_overflow(t, prev, &len))
+                goto overflow;
             if (!have) {
-                r.uncovered_ms += t - prev;
-                r.over_ms += t - prev;
+                if (sla__add_overflow(r.uncovered_ms, len, &r.uncovered_ms))
+                    goto overflow;
+                over = len;
             } else {
-                int64_t loss, th;
-                if (sla__sub_overflow(t, best, &loss)) {
-                    free(v);
-                    return SLA_EOVERFLOW;
-                }
+                if (sla__sub_overflow(t, best, &loss))
+                    goto overflow;
                 if (loss > r.worst_ms) {
                     r.worst_ms = loss;
                     r.worst_at = t;
                 }
                 /* loss > target on (best + target, t) */
-                if (!sla__add_overflow(best, target, &th) && th < t)
-                    r.over_ms += t - (th > prev ? th : prev);
+                if (!sla__add_overflow(best, target, &th) && th < t &&
+                    sla__sub_overflow(t, th > prev ? th : prev, &over))
+                    goto overflow;
             }
+            if (sla__add_overflow(r.over_ms, over, &r.over_ms))
+                goto overflow;
             prev = t;
         }
         if (i < n) {
@@ -632,4 +651,7 @@ SLA_EXPORT int sla_catalog_rpo(struct sla_rpo *out,
     free(v);
     *out = r;
     return 0;
+overflow:
+    free(v);
+    return SLA_EOVERFLOW;
 }

@@ -777,12 +777,13 @@ SLA_EXPORT int sla_catalog_parse_csv(struct sla_catalog **out,
             int64_t v = 0;
             for (j = 0; j < f->len && f->text[j] >= '0' && f->text[j] <= '9';
                  j++) {
-                if (v > (INT64_MAX - 9) / 10) {
+                int d = f->text[j] - '0';
+                if (v > (INT64_MAX - d) / 10) {
                     rc = sla__csv_fail(&c, f, j, "expected a size that "
                                                  "fits in 63 bits");
                     goto out;
                 }
-                v = v * 10 + (f->text[j] - '0');
+                v = v * 10 + d;
             }
             if (j != f->len) {
                 rc = sla__csv_fail(&c, f, j, "expected a size in bytes");

@@ -337,15 +337,17 @@ static int calendar(struct cal *out, const struct sla_zone *z, int64_t t)
 
 /* Go's t.AddDate(-y, -m, -d).Add(-h): the civil date moved with months
  * and days overflowing into the next (31 March less a month is 3 March),
- * read in the zone as Go reads it (a skipped time moves forward, a
- * repeated one is the later), then hours taken off exactly. */
+ * read in the zone as Go's time.Date reads it, then hours taken off
+ * exactly. time.Date takes the offset in force at the local time read as
+ * if it were UTC, and, if the instant that gives lies in another period
+ * of the zone, the offset in force there: a skipped or repeated time
+ * lands on one side or the other depending on which way the zone lies
+ * from UTC, so it is computed, not chosen. */
 static int go_back(int64_t *out, const struct sla_zone *z, int64_t t,
                    const struct sla_keep_rule *r)
 {
     struct sla_civil c;
-    struct sla_date d;
-    struct sla_zone_resolution res;
-    int64_t y, m, days;
+    int64_t y, m, days, local, off1, off2, tod;
     if (sla_zone_to_civil(&c, NULL, z, t))
         return SLA_EOVERFLOW;
     y = (int64_t)c.year - r->years;
@@ -355,15 +357,14 @@ static int go_back(int64_t *out, const struct sla_zone *z, int64_t t,
     if (y < INT32_MIN || y > INT32_MAX)
         return SLA_EOVERFLOW;
     days = sla__days_from_civil(y, m, 1) + c.day - 1 - r->days;
-    if (sla_date_from_days(&d, days))
+    tod = ((c.hour * INT64_C(60) + c.minute) * 60 + c.second) * 1000 +
+          c.millisecond;
+    if (sla__days_ms(days, tod, &local) ||
+        sla_zone_offset(&off1, z, local) ||
+        sla__sub_overflow(local, off1, &t) || sla_zone_offset(&off2, z, t) ||
+        sla__sub_overflow(local, off2, &t))
         return SLA_EOVERFLOW;
-    c.year = d.year;
-    c.month = d.month;
-    c.day = d.day;
-    if (sla_zone_to_instant(&res, z, &c, SLA_DISAMBIGUATE_LATER))
-        return SLA_EOVERFLOW;
-    return sla__sub_overflow(res.instant, (int64_t)r->hours * SLA_MS_PER_HOUR,
-                             out)
+    return sla__sub_overflow(t, (int64_t)r->hours * SLA_MS_PER_HOUR, out)
                ? SLA_EOVERFLOW
                : 0;
 }
@@ -392,6 +393,7 @@ struct ctx {
     int64_t now;
     struct cal *cal; /* by catalog index, for candidates */
     size_t *tmp;     /* room for a candidate list */
+    unsigned char *mark; /* by catalog index, zero between rules */
 };
 
 static int keep(struct ctx *x, size_t idx, size_t rule)
@@ -402,13 +404,26 @@ static int keep(struct ctx *x, size_t idx, size_t rule)
                 rule, 0, 0);
 }
 
+/* The oldest backup, kept by a count rule with budget left although its
+ * bucket is the last one kept: "oldest daily snapshot". */
+static int keep_oldest(struct ctx *x, size_t idx, size_t rule)
+{
+    size_t off;
+    x->p->keep[idx] = 1;
+    if (pool_add(x->p, "oldest ", x->ret->rules[rule].reason, &off))
+        return SLA_ENOMEM;
+    return push(x->p, idx, SLA_REASON_RULE, (int32_t)rule,
+                (rank_of(x->ret->rules[rule].r.type) << 24) | (uint32_t)rule,
+                NONE, 0, off);
+}
+
 /* One rule over its candidates L[0 .. n), newest first. */
 static int apply(struct ctx *x, size_t ri, const size_t *L, size_t n)
 {
     const struct sla_keep_rule *r = &x->ret->rules[ri].r;
     const struct sla_catalog *c = x->c;
     size_t i;
-    int rc;
+    int rc = 0;
     if (!n)
         return 0;
     switch (r->type) {
@@ -418,41 +433,34 @@ static int apply(struct ctx *x, size_t ri, const size_t *L, size_t n)
                 return rc;
         return 0;
     case SLA_KEEP_CYCLES: {
-        /* the newest count distinct fulls the candidates start at */
-        size_t k = 0, j, *roots = x->tmp + n;
-        for (i = 0; i < n; i++) {
-            size_t root = c->root[L[i]];
-            for (j = 0; j < k && roots[j] != root; j++)
-                ;
-            if (j == k)
-                roots[k++] = root;
+        /* the fulls the candidates start at, newest first (restore-point
+         * order, read backwards), the first count of them kept */
+        unsigned char *mark = x->mark;
+        size_t k = 0, j;
+        for (i = 0; i < n; i++)
+            if (c->root[L[i]] != NONE)
+                mark[c->root[L[i]]] = 1;
+        for (j = c->n; j-- > 0;) {
+            size_t f = c->order[j];
+            if (mark[f] == 1)
+                mark[f] = k++ < (size_t)r->count ? 2 : 3;
         }
-        /* candidates are newest first, but a cycle's newest member is not
-         * its full: order the fulls themselves, newest first */
-        for (i = 1; i < k; i++)
-            for (j = i; j > 0 && sla__backup_before(c, roots[j - 1],
-                                                    roots[j]);
-                 j--) {
-                size_t t = roots[j];
-                roots[j] = roots[j - 1];
-                roots[j - 1] = t;
-            }
-        if (k > (size_t)r->count)
-            k = (size_t)r->count;
-        for (i = 0; i < n; i++) {
-            for (j = 0; j < k && roots[j] != c->root[L[i]]; j++)
-                ;
-            if (j < k && (rc = keep(x, L[i], ri)))
-                return rc;
-        }
-        return 0;
+        for (i = 0; i < n; i++)
+            if (c->root[L[i]] != NONE && mark[c->root[L[i]]] == 2 &&
+                (rc = keep(x, L[i], ri)))
+                break;
+        for (i = 0; i < n; i++)
+            if (c->root[L[i]] != NONE)
+                mark[c->root[L[i]]] = 0;
+        return rc;
     }
     case SLA_KEEP_AGE: {
         int64_t edge;
         if (r->months) {
+            /* before the zone's range: every backup is within */
             if (sla__local_add_months(&edge, x->ret->zone, x->now,
                                       -(int64_t)r->months))
-                return SLA_EOVERFLOW;
+                edge = INT64_MIN;
         } else if (sla__sub_overflow(x->now, r->ms, &edge)) {
             edge = INT64_MIN;
         }
@@ -483,7 +491,9 @@ static int apply(struct ctx *x, size_t ri, const size_t *L, size_t n)
                                                         r->type, i);
             if (!have || val != last ||
                 (x->ret->restic == SLA_RESTIC_0_17 && i == n - 1)) {
-                if ((rc = keep(x, L[i], ri)))
+                /* kept only as the oldest: current restic says so */
+                if ((rc = have && val == last ? keep_oldest(x, L[i], ri)
+                                              : keep(x, L[i], ri)))
                     return rc;
                 last = val;
                 have = 1;
@@ -563,7 +573,8 @@ SLA_EXPORT int sla_retention_plan(struct sla_plan **out,
         !(p->texts = calloc(ret->n + nfixed, sizeof *p->texts)) ||
         !(all = malloc((c->n + 1) * sizeof *all)) ||
         !(pins = malloc((ret->n + 1) * sizeof *pins)) ||
-        !(x.tmp = malloc((2 * c->n + 1) * sizeof *x.tmp)))
+        !(x.tmp = malloc((2 * c->n + 1) * sizeof *x.tmp)) ||
+        !(x.mark = calloc(c->n + 1, 1)))
         goto out;
     for (i = 0; i < ret->n; i++) {
         const char *s = ret->rules[i].reason;
@@ -648,15 +659,28 @@ SLA_EXPORT int sla_retention_plan(struct sla_plan **out,
                      ret->n + T_PENDING, 0, 0))
                 goto out;
         }
-    /* the bases of what is kept, newest first so chains close */
-    for (k = c->n; k-- > 0;) {
-        size_t j = c->order[k], b = c->base[j], off;
-        if (!p->keep[j] || b == NONE)
-            continue;
-        p->keep[b] = 1;
-        if (pool_add(p, "base of ", c->id[j], &off) ||
-            push(p, b, SLA_REASON_BASE_OF, -1, 18u << 24, NONE, j, off))
+    /* the bases of what is kept, down each chain; every kept backup's
+     * link to its base is followed once (walked[j]) */
+    {
+        unsigned char *walked = calloc(c->n + 1, 1);
+        if (!walked)
             goto out;
+        for (k = c->n; k-- > 0;) {
+            size_t j = c->order[k], off;
+            while (p->keep[j] && c->base[j] != NONE && !walked[j]) {
+                size_t b = c->base[j];
+                walked[j] = 1;
+                p->keep[b] = 1;
+                if (pool_add(p, "base of ", c->id[j], &off) ||
+                    push(p, b, SLA_REASON_BASE_OF, -1, 18u << 24, NONE, j,
+                         off)) {
+                    free(walked);
+                    goto out;
+                }
+                j = b;
+            }
+        }
+        free(walked);
     }
     for (i = 0; i < c->n; i++) {
         size_t t;
@@ -715,6 +739,7 @@ out:
     free(pins);
     free(x.cal);
     free(x.tmp);
+    free(x.mark);
     if (rc) {
         sla_plan_free(p);
         return rc;

@@ -3,7 +3,8 @@
  * every night in Europe/Berlin, differentials and incrementals every 10
  * minutes between, ~19 years, with some failures) under the check sheet's
  * rules and restic's (7 generations, fulls kept 6 months, --keep-daily
- * 30, --keep-weekly 52, --keep-monthly 24, --keep-within-daily 14d),
+ * 30, --keep-weekly 52, --keep-monthly 24, --keep-within-daily 14d, 7
+ * full cycles),
  * against a baseline in the same process: sorting the same entries by
  * capture time with qsort(). Resolving the catalog (bases, chains) and
  * planning are timed apart. Best of 3 runs. */
@@ -85,6 +86,7 @@ int main(void)
     rule(r, SLA_KEEP_WEEKLY, 52, 0, 0, 0);
     rule(r, SLA_KEEP_MONTHLY, 24, 0, 0, 0);
     rule(r, SLA_KEEP_WITHIN_DAILY, 0, 0, 14, 0);
+    rule(r, SLA_KEEP_CYCLES, 7, 0, 0, 0);
 
     for (run = 0; run < RUNS; run++) {
         struct sla_catalog *c = NULL;
@@ -138,8 +140,9 @@ int main(void)
     }
     printf("workload: %d backups every 10 min from 2005 (a full a night, "
            "differentials and incrementals, 1 in 997 failed), zone "
-           "Europe/Berlin; 6 rules (7 generations, fulls 6 months, daily "
-           "30, weekly 52, monthly 24, daily within 14d); best of %d runs\n",
+           "Europe/Berlin; 7 rules (7 generations, fulls 6 months, daily "
+           "30, weekly 52, monthly 24, daily within 14d, 7 full cycles); "
+           "best of %d runs\n",
            N, RUNS);
     printf("libsla:   resolve (bases, chains) %8.1f ms\n", best_resolve);
     printf("          plan (rules, closure)   %8.1f ms\n", best_plan);

@@ -8,8 +8,9 @@ random policies run through `restic forget --dry-run --json` and through
 `sla backup plan --restic-0.14` on a catalog of the same snapshots. Both
 must keep exactly the same snapshots, for the same reasons in the same
 order. restic reads the times in the zone of TZ; the catalog is read in the
-same zone, and the zone has summer time so that days, weeks and the within
-rules cross its changes.
+same zone. Two zones with summer time, one east and one west of UTC, so
+that days, weeks and the within rules cross their changes (Go reads a
+skipped or repeated local time differently on each side).
 
 usage: restic-oracle.py SLA [HOSTS POLICIES]   (exit 77: no restic here)
 """
@@ -24,35 +25,39 @@ import tempfile
 import zoneinfo
 from concurrent.futures import ThreadPoolExecutor
 
-ZONE = "Europe/Berlin"
+ZONES = ["Europe/Berlin", "America/New_York"]
 
 
 def main():
     sla = sys.argv[1]
-    hosts = int(sys.argv[2]) if len(sys.argv) > 2 else 8
-    npolicies = int(sys.argv[3]) if len(sys.argv) > 3 else 40
+    hosts = int(sys.argv[2]) if len(sys.argv) > 2 else 6
+    npolicies = int(sys.argv[3]) if len(sys.argv) > 3 else 30
     restic = shutil.which("restic")
     if not restic:
         print("restic is not installed: skipped")
         return 77
     rng = random.Random(20261126)
-    work = tempfile.mkdtemp(prefix="sla-restic-")
-    env = dict(os.environ, RESTIC_PASSWORD="libsla",
-               RESTIC_REPOSITORY=os.path.join(work, "repo"),
-               RESTIC_CACHE_DIR=os.path.join(work, "cache"), TZ=ZONE)
-    try:
-        return run(sla, restic, rng, work, env, hosts, npolicies)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    failed = 0
+    for zone in ZONES:
+        work = tempfile.mkdtemp(prefix="sla-restic-")
+        env = dict(os.environ, RESTIC_PASSWORD="libsla",
+                   RESTIC_REPOSITORY=os.path.join(work, "repo"),
+                   RESTIC_CACHE_DIR=os.path.join(work, "cache"), TZ=zone)
+        try:
+            failed |= run(sla, restic, rng, work, env, zone, hosts, npolicies)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return failed
 
 
-def times_for(rng, n):
+def times_for(rng, zone_name, n):
     """n distinct local times: spread over years, with clusters in one
     hour, one day and one week, and some next to summer-time changes."""
-    zone = zoneinfo.ZoneInfo(ZONE)
+    zone = zoneinfo.ZoneInfo(zone_name)
     base = datetime.datetime(2021, 1, 1, tzinfo=zone)
     out = set()
     anchors = [datetime.datetime(2024, 3, 31, 1, 30), datetime.datetime(2024, 10, 27, 2, 30),
+               datetime.datetime(2024, 3, 10, 2, 30), datetime.datetime(2024, 11, 3, 1, 30),
                datetime.datetime(2023, 12, 31, 23, 30), datetime.datetime(2024, 2, 29, 12)]
     while len(out) < n:
         r = rng.random()
@@ -107,7 +112,7 @@ def more_rules(rng, counts, withins):
     return flags
 
 
-def run(sla, restic, rng, work, env, hosts, npolicies):
+def run(sla, restic, rng, work, env, zone, hosts, npolicies):
     data = os.path.join(work, "data")
     os.makedirs(data)
     with open(os.path.join(data, "file"), "w") as f:
@@ -115,7 +120,7 @@ def run(sla, restic, rng, work, env, hosts, npolicies):
     subprocess.run([restic, "init", "-q"], env=env, check=True)
     jobs = []
     for h in range(hosts):
-        for t in times_for(rng, rng.randint(4, 22)):
+        for t in times_for(rng, zone, rng.randint(4, 22)):
             tags = [x for x in "abc" if rng.random() < 0.3]
             cmd = [restic, "backup", "-q", "--host", "h%d" % h, "--time",
                    t.strftime("%Y-%m-%d %H:%M:%S"), data]
@@ -155,7 +160,7 @@ def run(sla, restic, rng, work, env, hosts, npolicies):
             ids_by_time = {s["time"]: s["id"] for s in by_host[host]}
             for r in g.get("reasons") or []:
                 want[ids_by_time[r["snapshot"]["time"]]] = r["matches"]
-            res = subprocess.run([sla, "backup", "plan", "--catalog", path, "--zone", ZONE,
+            res = subprocess.run([sla, "backup", "plan", "--catalog", path, "--zone", zone,
                                   "--now", now, "--restic-0.14", "--json"] + flags,
                                  capture_output=True, text=True)
             if res.returncode != 0:
@@ -173,10 +178,10 @@ def run(sla, restic, rng, work, env, hosts, npolicies):
                     if got.get(i) != want.get(i):
                         print("  %s %s: restic %s, sla %s"
                               % (i[:8], time_of[i], want.get(i), got.get(i)))
-    print("restic %s: %d policies x %d hosts, %d snapshots, %d snapshot decisions compared, "
-          "%d mismatching groups"
+    print("restic %s, %s: %d policies x %d hosts, %d snapshots, %d snapshot decisions "
+          "compared, %d mismatching groups"
           % (subprocess.run([restic, "version"], capture_output=True, text=True).stdout.split()[1],
-             npolicies, len(catalogs), len(snaps), compared, mismatches))
+             zone, npolicies, len(catalogs), len(snaps), compared, mismatches))
     return 1 if mismatches else 0
 
 

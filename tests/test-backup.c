@@ -116,6 +116,28 @@ START_TEST(bases_and_chains)
         "2025-01-01T01:30:00Z", "2025-01-01T01:40:00Z", 0, "F1");
     ck_assert_int_eq(sla_catalog_resolve(c, &err), SLA_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.message, "after it was captured"));
+    /* zero-length backups at one instant: a named base listed after its
+     * backup is possible (it completed by then), a loop is not */
+    {
+        struct sla_catalog *z;
+        size_t bb;
+        ck_assert_int_eq(sla_catalog_new(&z), 0);
+        add(z, "I", SLA_BACKUP_INCREMENTAL, SLA_BACKUP_OK,
+            "2025-01-01T01:00:00Z", "2025-01-01T01:00:00Z", 0, "F");
+        add(z, "F", SLA_BACKUP_FULL, SLA_BACKUP_OK, "2025-01-01T01:00:00Z",
+            "2025-01-01T01:00:00Z", 0, NULL);
+        ck_assert_int_eq(sla_catalog_resolve(z, &err), 0);
+        ck_assert_int_eq(sla_catalog_base(z, 0, &bb), 0);
+        ck_assert_uint_eq(bb, 1);
+        ck_assert_int_eq(sla_catalog_restorable(z, 0), 1);
+        add(z, "J", SLA_BACKUP_INCREMENTAL, SLA_BACKUP_OK,
+            "2025-01-01T01:00:00Z", "2025-01-01T01:00:00Z", 0, "K");
+        add(z, "K", SLA_BACKUP_INCREMENTAL, SLA_BACKUP_OK,
+            "2025-01-01T01:00:00Z", "2025-01-01T01:00:00Z", 0, "J");
+        ck_assert_int_eq(sla_catalog_resolve(z, &err), SLA_EINVAL);
+        ck_assert_ptr_nonnull(strstr(err.message, "loop"));
+        sla_catalog_free(z);
+    }
     /* the same id twice */
     ck_assert_int_eq(sla_catalog_add(c, &(struct sla_backup){0}, "F1", NULL,
                                      NULL, NULL),
@@ -267,6 +289,34 @@ START_TEST(retention_sheet)
     sla_plan_free(p);
     sla_catalog_free(c);
 
+    /* Two full cycles: the June and July fulls and what is built on them
+     * (30 + 5 backups); generations count restore points instead. */
+    {
+        struct sla_retention *cy;
+        struct sla_keep_rule k;
+        memset(&k, 0, sizeof k);
+        k.type = SLA_KEEP_CYCLES;
+        k.count = 2;
+        ck_assert_int_eq(sla_retention_new(&cy, tokyo), 0);
+        ck_assert_int_eq(sla_retention_add(cy, &k), 0);
+        c = daily_catalog(7, 5);
+        ck_assert_int_eq(sla_retention_plan(&p, cy, c,
+                                            at("2024-07-05T12:00:00+09:00"),
+                                            NULL),
+                         0);
+        for (i = 0, kept = 0; i < sla_catalog_count(c); i++)
+            kept += sla_plan_keep(p, i) == 1;
+        ck_assert_uint_eq(kept, 35);
+        ck_assert_int_eq(sla_plan_keep(p, idx(c, "F-0601")), 1);
+        ck_assert_int_eq(sla_plan_keep(p, idx(c, "D-0630")), 1);
+        ck_assert_int_eq(sla_plan_keep(p, idx(c, "D-0531")), 0);
+        ck_assert_int_eq(sla_plan_reason(p, idx(c, "D-0602"), 0, &why), 0);
+        ck_assert_str_eq(why.text, "in one of the 2 newest full cycles");
+        sla_plan_free(p);
+        sla_catalog_free(c);
+        sla_retention_free(cy);
+    }
+
     /* Backups stopped on 20 January: the January full is past 6 months,
      * but the 7 newest differentials need it. */
     c = daily_catalog(1, 20);
@@ -339,6 +389,11 @@ START_TEST(restic_versions)
     ck_assert_int_eq(sla_plan_keep(p, 0), 1);
     ck_assert_int_eq(sla_plan_keep(p, 1), 0);
     ck_assert_int_eq(sla_plan_keep(p, 2), 1);
+    /* kept as the oldest only: current restic says so */
+    ck_assert_int_eq(sla_plan_reason(p, 0, 0, &why), 0);
+    ck_assert_str_eq(why.text, "oldest daily snapshot");
+    ck_assert_int_eq(sla_plan_reason(p, 2, 0, &why), 0);
+    ck_assert_str_eq(why.text, "daily snapshot");
     sla_plan_free(p);
     sla_retention_free(r);
     /* --keep-last 1: the budget is gone before the oldest, in both */
@@ -394,6 +449,37 @@ START_TEST(restic_versions)
         k.text = NULL;
         ck_assert_int_eq(sla_retention_add(r, &k), SLA_EINVAL); /* zero */
     }
+    sla_retention_free(r);
+    sla_catalog_free(c);
+    sla_zone_unref(utc);
+
+    /* West of UTC, Go reads a skipped time backwards: --keep-within 1d
+     * from 2025-03-10 02:30 EDT reaches 2025-03-09 02:30, which New York
+     * skipped; time.Date makes it 01:30 EST, so 01:45 EST is within (as
+     * restic 0.14 keeps it). */
+    ck_assert_int_eq(sla_zone_open(&utc, "America/New_York", NULL, NULL), 0);
+    ck_assert_int_eq(sla_catalog_new(&c), 0);
+    add(c, "g1", SLA_BACKUP_FULL, SLA_BACKUP_OK, "2025-03-09T01:45:00-05:00",
+        "2025-03-09T01:45:00-05:00", 0, NULL);
+    add(c, "g2", SLA_BACKUP_FULL, SLA_BACKUP_OK, "2025-03-10T02:30:00-04:00",
+        "2025-03-10T02:30:00-04:00", 0, NULL);
+    add(c, "g0", SLA_BACKUP_FULL, SLA_BACKUP_OK, "2025-03-09T01:29:00-05:00",
+        "2025-03-09T01:29:00-05:00", 0, NULL);
+    ck_assert_int_eq(sla_catalog_resolve(c, NULL), 0);
+    ck_assert_int_eq(sla_retention_new(&r, utc), 0);
+    {
+        struct sla_keep_rule k;
+        memset(&k, 0, sizeof k);
+        k.type = SLA_KEEP_WITHIN;
+        k.days = 1;
+        ck_assert_int_eq(sla_retention_add(r, &k), 0);
+    }
+    ck_assert_int_eq(sla_retention_plan(&p, r, c,
+                                        at("2026-01-01T00:00:00Z"), NULL),
+                     0);
+    ck_assert_int_eq(sla_plan_keep(p, 0), 1);
+    ck_assert_int_eq(sla_plan_keep(p, 2), 0);
+    sla_plan_free(p);
     sla_retention_free(r);
     sla_catalog_free(c);
     sla_zone_unref(utc);

@@ -295,8 +295,10 @@ struct sla_rpo {
     int64_t uncovered_ms;  /**< Time with no restorable backup yet. */
     int64_t largest_gap_ms;  /**< The largest gap between the capture
                                   instants of consecutive restore points. */
-    int64_t gap_from;      /**< Its earlier restore point. */
-    int64_t gap_to;        /**< Its later one. */
+    int64_t gap_from;      /**< Its earlier restore point (INT64_MIN when
+                                no restore point in the span follows
+                                another). */
+    int64_t gap_to;        /**< Its later one (INT64_MIN likewise). */
     int64_t restore_points;  /**< Restore points completed in the span. */
     int64_t reserved[4];   /**< Zero. */
 };
@@ -316,7 +318,9 @@ struct sla_rpo {
  * @param to first instant after it
  * @param target_ms the RPO target for `over_ms`, >= 0
  * @return 0, ::SLA_EINVAL if an argument is NULL or out of range or the
- *         catalog is not resolved, ::SLA_ENOMEM, ::SLA_EOVERFLOW.
+ *         catalog is not resolved, ::SLA_ENOMEM, ::SLA_EOVERFLOW if a
+ *         length does not fit in int64 (a span over about 292 million
+ *         years).
  */
 int sla_catalog_rpo(struct sla_rpo *out, const struct sla_catalog *catalog,
                     const struct sla_backup_scope *scope, int64_t from,
@@ -344,8 +348,9 @@ int sla_catalog_rpo(struct sla_rpo *out, const struct sla_catalog *catalog,
 #define SLA_KEEP_MONTHLY 7
 /** restic's `--keep-yearly`. */
 #define SLA_KEEP_YEARLY 8
-/** restic's `--keep-within`: newer than the newest backup (not after
- *  now) less `years`, `months`, `days` and `hours`. */
+/** restic's `--keep-within`: newer than the newest backup before now
+ *  less `years`, `months`, `days` and `hours`, with Go's date arithmetic
+ *  (docs/backups.md). */
 #define SLA_KEEP_WITHIN 9
 /** restic's `--keep-within-hourly`. */
 #define SLA_KEEP_WITHIN_HOURLY 10
@@ -385,8 +390,9 @@ struct sla_keep_rule {
 
 /** @name How closely to follow restic
  * @{ */
-/** restic 0.17 and later: a count rule with budget left also keeps the
- *  oldest backup. The default. */
+/** Current restic (0.16 and later): a count rule with budget left also
+ *  keeps the oldest backup, named "oldest daily snapshot" when its bucket
+ *  is the one last kept. The default. */
 #define SLA_RESTIC_0_17 17
 /** restic 0.14 (Debian 12): it does not; counts of -1 are refused. */
 #define SLA_RESTIC_0_14 14
