@@ -317,6 +317,35 @@ START_TEST(retention_sheet)
         sla_retention_free(cy);
     }
 
+    /* On-site and off-site apart: the newest restore point of each place
+     * (the July full is the newest off-site, D-0705 on-site). */
+    {
+        struct sla_retention *pl;
+        struct sla_keep_rule k;
+        memset(&k, 0, sizeof k);
+        k.type = SLA_KEEP_GENERATIONS;
+        k.count = 1;
+        k.per_location = 1;
+        ck_assert_int_eq(sla_retention_new(&pl, tokyo), 0);
+        ck_assert_int_eq(sla_retention_add(pl, &k), 0);
+        c = daily_catalog(7, 5);
+        ck_assert_int_eq(sla_retention_plan(&p, pl, c,
+                                            at("2024-07-05T12:00:00+09:00"),
+                                            NULL),
+                         0);
+        for (i = 0, kept = 0; i < sla_catalog_count(c); i++)
+            kept += sla_plan_keep(p, i) == 1;
+        ck_assert_uint_eq(kept, 2);
+        ck_assert_int_eq(sla_plan_keep(p, idx(c, "F-0701")), 1);
+        ck_assert_int_eq(sla_plan_keep(p, idx(c, "D-0705")), 1);
+        sla_plan_free(p);
+        sla_catalog_free(c);
+        k.per_location = 0;
+        k.scope.locations = 1u << SLA_BACKUP_OFFSITE;
+        ck_assert_int_eq(sla_retention_add(pl, &k), 0);
+        sla_retention_free(pl);
+    }
+
     /* Backups stopped on 20 January: the January full is past 6 months,
      * but the 7 newest differentials need it. */
     c = daily_catalog(1, 20);
