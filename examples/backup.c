@@ -406,18 +406,8 @@ static int rpo(int argc, char **argv)
         return EXIT_FAILURE;
     }
     rc = EXIT_FAILURE;
-    if (parse_bound(&from, from_s, zone, &err)) {
-        rc = parse_failed("--from", from_s, &err);
+    if ((rc = parse_span(&from, &to, from_s, to_s, zone, "backup rpo")))
         goto out;
-    }
-    if (parse_bound(&to, to_s, zone, &err)) {
-        rc = parse_failed("--to", to_s, &err);
-        goto out;
-    }
-    if (from > to) {
-        rc = usage_error("backup rpo: --from must not be after --to", NULL);
-        goto out;
-    }
     if (load_catalog(&cat, catalog_path))
         goto out;
     if ((rc = sla_catalog_rpo(&r, cat, scope_s ? &scope : NULL, from, to,

@@ -403,13 +403,47 @@ static int whole_periods(const struct checks_input *in,
     return 0;
 }
 
+/* A cadence judged: the whole periods it covers, how many, and those
+ * with no event (*miss, malloc'd, or NULL). A library error code. */
+static int judge_cadence(const struct checks_input *in,
+                         const struct sla_zone *z, int32_t unit,
+                         const int64_t *t, size_t nt,
+                         struct sla_interval **miss, size_t *nmiss,
+                         size_t *periods)
+{
+    int64_t a, b, s;
+    int rc;
+    *miss = NULL;
+    *nmiss = *periods = 0;
+    if ((rc = whole_periods(in, z, unit, &a, &b)))
+        return rc;
+    /* the periods, to say "11 of 12" */
+    for (s = a; s < b; ++*periods) {
+        struct sla_interval p;
+        if ((rc = sla_period_at(&p, z, unit, s)))
+            return rc;
+        s = p.end;
+    }
+    rc = sla_cadence_missed(NULL, 0, nmiss, z, unit, t, nt, a, b);
+    if (rc == SLA_ENOSPC) {
+        if (!(*miss = malloc(*nmiss * sizeof **miss)))
+            return SLA_ENOMEM;
+        rc = sla_cadence_missed(*miss, *nmiss, nmiss, z, unit, t, nt, a, b);
+    }
+    if (rc) {
+        free(*miss);
+        *miss = NULL;
+    }
+    return rc;
+}
+
 static int cadence_rows(struct checks *c, const struct checks_input *in)
 {
     struct sla_event_list *list = NULL;
     const struct sla_zone *z = sla_service_zone(in->svc);
     struct sla_interval *miss = NULL;
     struct sla_error err;
-    int64_t *t = NULL, a, b;
+    int64_t *t = NULL;
     char *text = NULL;
     size_t len, k, nc = sla_service_cadence_count(in->svc);
     int rc;
@@ -435,27 +469,10 @@ static int cadence_rows(struct checks *c, const struct checks_input *in)
         size_t ne, nmiss = 0, periods = 0, m;
         struct check_row *r;
         char item[64];
-        int64_t s;
         sla_service_cadence(in->svc, k, &kind, &unit);
         ne = sla_event_list_select(list, kind, t, sla_event_list_count(list));
-        if ((rc = whole_periods(in, z, unit, &a, &b)))
-            goto fail;
-        /* the periods, to say "11 of 12" */
-        for (s = a; s < b; periods++) {
-            struct sla_interval p;
-            if ((rc = sla_period_at(&p, z, unit, s)))
-                goto fail;
-            s = p.end;
-        }
-        rc = sla_cadence_missed(NULL, 0, &nmiss, z, unit, t, ne, a, b);
-        if (rc == SLA_ENOSPC) {
-            free(miss);
-            if (!(miss = malloc(nmiss * sizeof *miss)))
-                goto oom;
-            rc = sla_cadence_missed(miss, nmiss, &nmiss, z, unit, t, ne, a,
-                                    b);
-        }
-        if (rc)
+        free(miss);
+        if ((rc = judge_cadence(in, z, unit, t, ne, &miss, &nmiss, &periods)))
             goto fail;
         for (m = 0; m < nmiss; m++) {
             char what[64];
@@ -688,9 +705,7 @@ static int backup_rows(struct checks *c, const struct checks_input *in)
             break;
         }
         case SLA_BACKUP_CHECK_CADENCE: {
-            struct checks_input whole = *in;
             struct sla_interval *miss = NULL;
-            int64_t pa, pb, s;
             size_t nt = 0, nmiss = 0, periods = 0, m;
             for (i = 0; i < n; i++) {
                 struct sla_backup x;
@@ -699,26 +714,9 @@ static int backup_rows(struct checks *c, const struct checks_input *in)
                     sla_catalog_in_scope(cat, i, &ck.scope) == 1)
                     t[nt++] = x.captured;
             }
-            if ((rc = whole_periods(&whole, z, ck.unit, &pa, &pb)))
+            if ((rc = judge_cadence(in, z, ck.unit, t, nt, &miss, &nmiss,
+                                    &periods)))
                 goto fail;
-            for (s = pa; s < pb; periods++) {
-                struct sla_interval p;
-                if ((rc = sla_period_at(&p, z, ck.unit, s)))
-                    goto fail;
-                s = p.end;
-            }
-            rc = sla_cadence_missed(NULL, 0, &nmiss, z, ck.unit, t, nt, pa,
-                                    pb);
-            if (rc == SLA_ENOSPC) {
-                if (!(miss = malloc(nmiss * sizeof *miss)))
-                    goto oom;
-                rc = sla_cadence_missed(miss, nmiss, &nmiss, z, ck.unit, t,
-                                        nt, pa, pb);
-            }
-            if (rc) {
-                free(miss);
-                goto fail;
-            }
             for (m = 0; m < nmiss; m++) {
                 char what[96];
                 snprintf(what, sizeof what, "no restorable %s%sbackup in "

@@ -230,3 +230,19 @@ int load_service(struct sla_service **svc, const char *path,
     }
     return 0;
 }
+
+int parse_span(int64_t *from, int64_t *to, const char *from_s,
+               const char *to_s, const struct sla_zone *z, const char *cmd)
+{
+    struct sla_error err;
+    char what[64];
+    if (parse_bound(from, from_s, z, &err))
+        return parse_failed("--from", from_s, &err);
+    if (parse_bound(to, to_s, z, &err))
+        return parse_failed("--to", to_s, &err);
+    if (*from > *to) {
+        snprintf(what, sizeof what, "%s: --from must not be after --to", cmd);
+        return usage_error(what, NULL);
+    }
+    return 0;
+}

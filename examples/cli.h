@@ -33,6 +33,11 @@ int read_file(const char *path, char **out, size_t *len);
 int parse_bound(int64_t *out, const char *s, const struct sla_zone *z,
                 struct sla_error *err);
 
+/* --from and --to of a command (named in errors) in a zone, from before
+ * to; 0, or the exit status after saying what is wrong. */
+int parse_span(int64_t *from, int64_t *to, const char *from_s,
+               const char *to_s, const struct sla_zone *z, const char *cmd);
+
 /* day, week, month, quarter, year: the SLA_PERIOD_* value, or -1. */
 int period_unit_of(const char *s);
 

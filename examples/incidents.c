@@ -71,18 +71,8 @@ int sla_cli_incidents(int argc, char **argv)
         return EXIT_FAILURE;
     }
     rc = EXIT_FAILURE;
-    if (parse_bound(&from, from_s, zone, &err)) {
-        rc = parse_failed("--from", from_s, &err);
+    if ((rc = parse_span(&from, &to, from_s, to_s, zone, "incidents")))
         goto out;
-    }
-    if (parse_bound(&to, to_s, zone, &err)) {
-        rc = parse_failed("--to", to_s, &err);
-        goto out;
-    }
-    if (from > to) {
-        rc = usage_error("incidents: --from must not be after --to", NULL);
-        goto out;
-    }
     if ((rc = read_file(file, &text, &len)))
         goto out;
     if (sla_incidents_parse_csv(&list, text, len, &err)) {

@@ -61,19 +61,8 @@ int sla_cli_obligations(int argc, char **argv)
             goto out;
         }
     } else {
-        if (parse_bound(&in.from, from_s, z, &err)) {
-            rc = parse_failed("--from", from_s, &err);
+        if ((rc = parse_span(&in.from, &in.to, from_s, to_s, z, "obligations")))
             goto out;
-        }
-        if (parse_bound(&in.to, to_s, z, &err)) {
-            rc = parse_failed("--to", to_s, &err);
-            goto out;
-        }
-        if (in.from > in.to) {
-            rc = usage_error("obligations: --from must not be after --to",
-                             NULL);
-            goto out;
-        }
     }
     if (now_s && parse_bound(&in.now, now_s, z, &err)) {
         rc = parse_failed("--now", now_s, &err);

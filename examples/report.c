@@ -309,18 +309,8 @@ int sla_cli_report(int argc, char **argv)
         }
         from = to - width;
     } else {
-        if (parse_bound(&from, from_s, z, &err)) {
-            rc = parse_failed("--from", from_s, &err);
+        if ((rc = parse_span(&from, &to, from_s, to_s, z, "report")))
             goto out;
-        }
-        if (parse_bound(&to, to_s, z, &err)) {
-            rc = parse_failed("--to", to_s, &err);
-            goto out;
-        }
-        if (from > to) {
-            rc = usage_error("report: --from must not be after --to", NULL);
-            goto out;
-        }
     }
     /* Say which record needs a weight the service file does not give. */
     for (i = 0; i < nout; i++) {
