@@ -184,6 +184,16 @@ START_TEST(achieved_rpo)
     ck_assert_int_eq(r.worst_ms, 2 * SLA_MS_PER_HOUR);
     ck_assert_int_eq(r.over_ms, 3 * SLA_MS_PER_HOUR);
     ck_assert_int_eq(sla_catalog_rpo(&r, c, NULL, 2, 1, 0), SLA_EINVAL);
+    /* a span whose length does not fit in int64 */
+    ck_assert_int_eq(sla_catalog_rpo(&r, c, NULL, INT64_MIN, INT64_MAX, 0),
+                     SLA_EOVERFLOW);
+    sla_catalog_free(c);
+    /* no restore point at all: all of it uncovered, no gap */
+    ck_assert_int_eq(sla_catalog_new(&c), 0);
+    ck_assert_int_eq(sla_catalog_rpo(&r, c, NULL, 0, 1000, 0), 0);
+    ck_assert_int_eq(r.uncovered_ms, 1000);
+    ck_assert_int_eq(r.over_ms, 1000);
+    ck_assert_int_eq(r.gap_from, INT64_MIN);
     sla_catalog_free(c);
 }
 END_TEST
