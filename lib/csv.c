@@ -43,6 +43,14 @@ void sla__csv_done(struct sla__csv *c)
     free(c->f);
 }
 
+int sla__csv_end(struct sla__csv *c, int rc)
+{
+    sla__csv_done(c);
+    if (rc == SLA_ENOMEM)
+        sla__error_set(c->err, rc, 0, "out of memory");
+    return rc < 0 ? rc : 0;
+}
+
 static int32_t col_of(const struct sla__csv *c, size_t off)
 {
     size_t n = off - c->line_start + 1;

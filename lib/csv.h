@@ -31,6 +31,11 @@ void sla__csv_init(struct sla__csv *c, const char *text, size_t len,
                    struct sla_error *err);
 void sla__csv_done(struct sla__csv *c);
 
+/* A reader's last step: sla__csv_done, and the error record filled for
+ * SLA_ENOMEM (parse errors fill their own). Returns rc if negative, else
+ * 0. */
+int sla__csv_end(struct sla__csv *c, int rc);
+
 /* Read the next record into c->f[0 .. c->nf). Empty lines are skipped.
  * Returns 1 for a record, 0 at the end of the text, or SLA_EPARSE (with
  * the error record filled) or SLA_ENOMEM. */

@@ -129,10 +129,7 @@ SLA_EXPORT int sla_outages_parse_csv(struct sla_outage **out, size_t *count,
         v[n++] = o;
     }
 out:
-    sla__csv_done(&c);
-    if (rc < 0) {
-        if (rc == SLA_ENOMEM)
-            sla__error_set(err, rc, 0, "out of memory");
+    if ((rc = sla__csv_end(&c, rc)) < 0) {
         free(v);
         return rc;
     }
@@ -188,10 +185,7 @@ SLA_EXPORT int sla_probes_parse_csv(struct sla_probe **out, size_t *count,
         v[n++] = p;
     }
 out:
-    sla__csv_done(&c);
-    if (rc < 0) {
-        if (rc == SLA_ENOMEM)
-            sla__error_set(err, rc, 0, "out of memory");
+    if ((rc = sla__csv_end(&c, rc)) < 0) {
         free(v);
         return rc;
     }
@@ -402,10 +396,7 @@ SLA_EXPORT int sla_incidents_parse_csv(struct sla_incident_list **out,
         l->n++;
     }
 out:
-    sla__csv_done(&c);
-    if (rc < 0) {
-        if (rc == SLA_ENOMEM)
-            sla__error_set(err, rc, 0, "out of memory");
+    if ((rc = sla__csv_end(&c, rc)) < 0) {
         sla_incident_list_free(l);
         return rc;
     }
@@ -578,10 +569,7 @@ SLA_EXPORT int sla_announcements_parse_csv(struct sla_announcement_list **out,
         l->v[l->n++] = a;
     }
 out:
-    sla__csv_done(&c);
-    if (rc < 0) {
-        if (rc == SLA_ENOMEM)
-            sla__error_set(err, rc, 0, "out of memory");
+    if ((rc = sla__csv_end(&c, rc)) < 0) {
         sla_announcement_list_free(l);
         return rc;
     }
@@ -672,10 +660,7 @@ SLA_EXPORT int sla_events_parse_csv(struct sla_event_list **out,
         l->at[l->n++] = at;
     }
 out:
-    sla__csv_done(&c);
-    if (rc < 0) {
-        if (rc == SLA_ENOMEM)
-            sla__error_set(err, rc, 0, "out of memory");
+    if ((rc = sla__csv_end(&c, rc)) < 0) {
         sla_event_list_free(l);
         return rc;
     }
@@ -839,11 +824,8 @@ SLA_EXPORT int sla_catalog_parse_csv(struct sla_catalog **out,
         sla__error_set(err, rc, 0, "%s", e.message);
     }
 out:
-    sla__csv_done(&c);
     free(at);
-    if (rc) {
-        if (rc == SLA_ENOMEM)
-            sla__error_set(err, rc, 0, "out of memory");
+    if ((rc = sla__csv_end(&c, rc)) < 0) {
         sla_catalog_free(cat);
         return rc;
     }

@@ -646,6 +646,60 @@ START_TEST(model)
                 have_gap = 1;
             }
         }
+        /* A plan of the k newest restore points complete at now, then
+         * every base of what is kept; running ones kept as pending. */
+        {
+            struct sla_zone *utc;
+            struct sla_retention *ret;
+            struct sla_plan *p;
+            struct sla_keep_rule kr;
+            int64_t now = (int64_t)sla_test_below(&seed, 560);
+            int k = 1 + (int)sla_test_below(&seed, 4), taken = 0, want[14];
+            ck_assert_int_eq(sla_zone_open(&utc, "UTC", NULL, NULL), 0);
+            ck_assert_int_eq(sla_retention_new(&ret, utc), 0);
+            memset(&kr, 0, sizeof kr);
+            kr.type = SLA_KEEP_GENERATIONS;
+            kr.count = k;
+            ck_assert_int_eq(sla_retention_add(ret, &kr), 0);
+            ck_assert_int_eq(sla_retention_plan(&p, ret, c, now, NULL), 0);
+            for (i = 0; i < n; i++)
+                want[i] = v[i].done > now;
+            /* newest first by capture, completion, then catalog order */
+            while (taken < k) {
+                int best = -1, j;
+                for (j = 0; j < n; j++)
+                    if (!want[j] && model_restores(v, n, j) &&
+                        v[j].done <= now &&
+                        (best < 0 || v[j].cap > v[best].cap ||
+                         (v[j].cap == v[best].cap &&
+                          (v[j].done > v[best].done ||
+                           (v[j].done == v[best].done && j > best)))))
+                        best = j;
+                if (best < 0)
+                    break;
+                want[best] = 1;
+                taken++;
+            }
+            for (i = 0; i < n; i++) { /* bases, down each chain */
+                int j = i;
+                while (want[j] && model_base(v, n, j) >= 0) {
+                    j = model_base(v, n, j);
+                    want[j] = 1;
+                }
+            }
+            for (i = 0; i < n; i++)
+                ck_assert_msg(sla_plan_keep(p, (size_t)i) == want[i],
+                              "round %d: plan keeps %d: %d, model %d", round,
+                              i, sla_plan_keep(p, (size_t)i), want[i]);
+            ck_assert_int_eq(sla_plan_keep(p, (size_t)n), SLA_EINVAL);
+            ck_assert_uint_eq(sla_plan_reason_count(p, (size_t)n), 0);
+            sla_plan_free(p);
+            sla_retention_free(ret);
+            sla_zone_unref(utc);
+        }
+        ck_assert_int_eq(sla_catalog_in_scope(c, (size_t)n, NULL), SLA_EINVAL);
+        ck_assert_int_eq(sla_catalog_get(c, (size_t)n, &(struct sla_backup){0}),
+                         SLA_EINVAL);
         ck_assert_int_eq(sla_catalog_rpo(&r, c, NULL, from, to, target), 0);
         ck_assert_msg(r.uncovered_ms == unc && r.over_ms == over &&
                           r.worst_ms == worst && r.largest_gap_ms == gap,
